@@ -24,6 +24,7 @@ PROBLEMS = {
     "unpadded": "số từ 1 đến 9 phải viết 01-09",
     "lookalike": "có ký tự giống chữ Đ nhưng không phải (Ð, Ɖ)",
     "body_variant": "ký hiệu cơ quan viết không chuẩn (TƯ, T.Ư)",
+    "malformed": "không đọc được ký hiệu (thiếu ký hiệu tên loại hoặc cơ quan ban hành)",
 }
 
 _TYPE = r"[A-ZĐÐƉ][A-Za-zĐđÐƉ]{0,5}"

@@ -34,6 +34,9 @@ class Citation:
     short_name: str | None = None  # defined by "(sau đây gọi tắt là ...)" right after it
     name: str | None = None  # for documents named without a number ("Nghị quyết Trung ương 4 khóa XII")
     problems: tuple[str, ...] = field(default=())  # number-code problems (drafter.numbercode.PROBLEMS)
+    has_so: bool | None = None  # True when the word "số" precedes the number; None when unknown
+    subject_start: int | None = None  # offsets of the subject (without "về") in the given text
+    subject_end: int | None = None
 
     @property
     def number_code(self) -> str | None:
