@@ -1,0 +1,230 @@
+"""The in-process search index: an inverted index over search keys, in compact numpy arrays.
+
+Layout (CSR): ``vocab`` is the sorted list of keys; the rows (entry positions) holding key
+``vocab[i]`` are ``postings[offsets[i]:offsets[i + 1]]``; ``ids[row]`` is the entry id (rows are
+in id order, so an id's row is a binary search away). ``prior`` is a small per-row bonus
+(central documents, recent years) that orders otherwise equal matches.
+
+Built from ``(id, search_keys)`` rows in one pass, saved as one blob beside the entries and
+loaded back in milliseconds. Entries added or changed afterwards go into a small in-memory
+delta (and the old row is masked), so an add from the GUI never rebuilds the whole index.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import math
+from array import array
+from typing import Iterable
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from .query import REASON_LABELS, Alternative, ParsedQuery, search_rules
+
+__all__ = ["SearchIndex", "REASON_BITS"]
+
+#: One bit per reason key, in REASON_LABELS order.
+REASON_BITS = {key: 1 << i for i, key in enumerate(REASON_LABELS)}
+_SPECIAL = "#@^!"
+_CENTRAL_BODIES = ("^tw", "^vptw", "^btctw", "^ubkttw", "^btgtw", "^btgdvtw", "^bdvtw", "^bcdtw")
+
+
+def _is_word(key: str) -> bool:
+    return bool(key) and key[0] not in _SPECIAL and not (key[0] in "yd" and key[1:2].isdigit())
+
+
+class SearchIndex:
+    """Inverted index over search keys (see the module docstring)."""
+
+    def __init__(self, vocab: list[str], offsets: np.ndarray, postings: np.ndarray, ids: np.ndarray,
+                 prior: np.ndarray | None = None):
+        self.vocab = vocab
+        self.offsets = offsets
+        self.postings = postings
+        self.base_ids = ids
+        self._key_pos = {k: i for i, k in enumerate(vocab)}
+        self._words = [k for k in vocab if _is_word(k)]
+        self.prior = prior if prior is not None else self._compute_prior()
+        self.alive = np.ones(len(ids), dtype=bool)
+        self._delta: dict[str, list[int]] = {}
+        self._delta_ids: list[int] = []
+        self._delta_rows: dict[int, int] = {}
+
+    # -- building, saving, loading -------------------------------------------------------
+    @classmethod
+    def build(cls, rows: Iterable[tuple[int, str]]) -> "SearchIndex":
+        vocab: dict[str, int] = {}
+        ids, counts, tokens = array("q"), array("l"), array("l")
+        for entry_id, keys in rows:
+            split = keys.split()
+            ids.append(entry_id)
+            counts.append(len(split))
+            tokens.extend([vocab.setdefault(t, len(vocab)) for t in split])
+        ordered = sorted(vocab)
+        remap = np.empty(len(vocab), dtype=np.int64)
+        remap[[vocab[k] for k in ordered]] = np.arange(len(ordered))
+        tok = remap[np.frombuffer(tokens, dtype=np.int64) if tokens.itemsize == 8 else np.asarray(tokens, dtype=np.int64)]
+        row = np.repeat(np.arange(len(ids), dtype=np.int32), np.asarray(counts, dtype=np.int64))
+        order = np.argsort(tok, kind="stable")
+        postings = row[order].astype(np.int32)
+        offsets = np.zeros(len(ordered) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(tok, minlength=len(ordered)), out=offsets[1:])
+        return cls(ordered, offsets, postings, np.asarray(ids, dtype=np.int64))
+
+    def _compute_prior(self) -> np.ndarray:
+        weights = search_rules()["weights"]
+        prior = np.zeros(len(self.base_ids), dtype=np.float32)
+        for key in _CENTRAL_BODIES:
+            if key in self._key_pos:
+                prior[self._base_postings(key)] += weights["prior_central"]
+        lo = bisect.bisect_left(self.vocab, "y")
+        for i in range(lo, len(self.vocab)):
+            key = self.vocab[i]
+            if not (key.startswith("y") and key[1:].isdigit() and len(key) == 5):
+                break
+            recency = min(max((int(key[1:]) - 1990) / 40.0, 0.0), 1.0)
+            prior[self.postings[self.offsets[i]:self.offsets[i + 1]]] += weights["prior_recent"] * recency
+        return prior
+
+    def to_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        vocab = np.frombuffer("\n".join(self.vocab).encode("utf-8"), dtype=np.uint8)
+        np.savez(buffer, vocab=vocab, offsets=self.offsets, postings=self.postings, ids=self.base_ids,
+                 prior=self.prior)
+        return buffer.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "SearchIndex":
+        with np.load(io.BytesIO(data)) as arrays:
+            vocab_bytes = arrays["vocab"].tobytes()
+            vocab = vocab_bytes.decode("utf-8").split("\n") if vocab_bytes else []
+            return cls(vocab, arrays["offsets"], arrays["postings"], arrays["ids"], arrays["prior"])
+
+    # -- incremental changes -------------------------------------------------------------
+    @property
+    def size(self) -> int:
+        return len(self.base_ids) + len(self._delta_ids)
+
+    @property
+    def delta_size(self) -> int:
+        return len(self._delta_ids)
+
+    def row_of(self, entry_id: int) -> int | None:
+        if entry_id in self._delta_rows:
+            return self._delta_rows[entry_id]
+        pos = int(np.searchsorted(self.base_ids, entry_id))
+        if pos < len(self.base_ids) and self.base_ids[pos] == entry_id and self.alive[pos]:
+            return pos
+        return None
+
+    def id_of(self, row: int) -> int:
+        base = len(self.base_ids)
+        return int(self.base_ids[row]) if row < base else self._delta_ids[row - base]
+
+    def remove(self, entry_id: int) -> None:
+        row = self.row_of(entry_id)
+        if row is not None:
+            self.alive[row] = False
+            self._delta_rows.pop(entry_id, None)
+
+    def add(self, entry_id: int, keys: str) -> None:
+        """Index a new or changed entry (the old row, if any, is masked)."""
+        self.remove(entry_id)
+        row = self.size
+        self._delta_ids.append(entry_id)
+        self._delta_rows[entry_id] = row
+        for key in keys.split():
+            self._delta.setdefault(key, []).append(row)
+        self.alive = np.append(self.alive, True)
+        self.prior = np.append(self.prior, np.float32(0.0))
+
+    # -- lookups -------------------------------------------------------------------------
+    def _base_postings(self, key: str) -> np.ndarray:
+        i = self._key_pos.get(key)
+        if i is None:
+            return np.empty(0, dtype=np.int32)
+        return self.postings[self.offsets[i]:self.offsets[i + 1]]
+
+    def postings_of(self, key: str) -> np.ndarray:
+        base = self._base_postings(key)
+        extra = self._delta.get(key)
+        if extra:
+            return np.concatenate([base, np.asarray(extra, dtype=np.int32)])
+        return base
+
+    def df(self, key: str) -> int:
+        i = self._key_pos.get(key)
+        base = int(self.offsets[i + 1] - self.offsets[i]) if i is not None else 0
+        return base + len(self._delta.get(key, ()))
+
+    def has(self, key: str) -> bool:
+        return key in self._key_pos or key in self._delta
+
+    def prefix_keys(self, prefix: str, limit: int) -> list[str]:
+        """Keys starting with ``prefix`` (not ``prefix`` itself), the most frequent first."""
+        lo = bisect.bisect_left(self.vocab, prefix)
+        hi = bisect.bisect_left(self.vocab, prefix + "\uffff")
+        keys = [k for k in self.vocab[lo:hi] if k != prefix]
+        keys += [k for k in self._delta if k.startswith(prefix) and k != prefix and k not in self._key_pos]
+        if len(keys) > limit:
+            keys.sort(key=self.df, reverse=True)
+            keys = keys[:limit]
+        return keys
+
+    def fuzzy_words(self, word: str) -> list[str]:
+        """Index words within a small edit distance of ``word`` (a typo)."""
+        rules = search_rules()
+        max_distance = next(d for n, d in rules["fuzzy_max_distance"] if len(word) <= n)
+        if max_distance == 0:
+            return []
+        found = process.extract(word, self._words, scorer=Levenshtein.distance,
+                                score_cutoff=max_distance, limit=rules["fuzzy_limit"])
+        return [match for match, _, _ in found]
+
+    def word_weight(self, key: str) -> float:
+        weights = search_rules()["weights"]
+        df = max(self.df(key), 1)
+        idf = math.log10(max(self.size, 1) / df)
+        return weights["word_base"] + min(weights["word_idf_cap"], weights["word_idf"] * idf)
+
+    # -- scoring -------------------------------------------------------------------------
+    def _resolve(self, alt: Alternative) -> list[tuple[str, float]]:
+        """(key, weight) pairs an alternative stands for in this index."""
+        if alt.mode == "exact":
+            if not self.has(alt.key):
+                return []
+            weight = alt.weight * self.word_weight(alt.key) if _is_word(alt.key) else alt.weight
+            return [(alt.key, weight)]
+        if alt.mode == "prefix":
+            keys = self.prefix_keys(alt.key, int(search_rules()["prefix_max_keys"]))
+            return [(k, alt.weight * self.word_weight(k) if _is_word(k) else alt.weight) for k in keys]
+        if self.has(alt.key) or self.prefix_keys(alt.key, 1):
+            return []  # a known word or a word being typed is not a typo
+        return [(k, alt.weight * self.word_weight(k)) for k in self.fuzzy_words(alt.key)]
+
+    def score(self, parsed: ParsedQuery) -> tuple[np.ndarray, np.ndarray, int]:
+        """Per-row scores, per-row reason bits, and how many terms could match anything."""
+        total = np.zeros(self.size, dtype=np.float32)
+        bits = np.zeros(self.size, dtype=np.uint16)
+        live_terms = 0
+        for term in parsed.terms:
+            resolved = [(self.postings_of(k), w, REASON_BITS[alt.reason])
+                        for alt in term.alternatives for k, w in self._resolve(alt)]
+            if not resolved:
+                continue
+            live_terms += 1
+            if len(resolved) == 1:
+                rows, weight, bit = resolved[0]
+                total[rows] += weight
+                bits[rows] |= bit
+                continue
+            best = np.zeros(self.size, dtype=np.float32)
+            for rows, weight, bit in sorted(resolved, key=lambda r: r[1]):
+                best[rows] = weight  # ascending weights: the last write is the best alternative
+                bits[rows] |= bit
+            total += best
+        total[~self.alive] = 0.0
+        return total, bits, live_terms

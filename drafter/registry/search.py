@@ -1,0 +1,96 @@
+"""Ranking: candidates from the index, ordered by matched terms, then by a fuzzy tie-break.
+
+Design (design.md "Practical notes"): rapidfuzz over every entry is slow and ranks short
+queries badly, so the inverted index scores every row by the query terms it matches (exact
+number and code weigh most), the best few dozen are fetched, and only those are re-ranked with
+a rapidfuzz similarity of the query to the entry's title, plus the caller's boost (documents
+already cited in the draft or cited recently).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from ..text import fold
+from .entry import Entry
+from .index import REASON_BITS, SearchIndex
+from .query import REASON_LABELS, parse_query, search_rules
+
+__all__ = ["SearchResult", "rank", "entry_title"]
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    entry: Entry
+    score: float
+    reasons: tuple[str, ...]  # REASON_LABELS keys, strongest first
+
+    @property
+    def reason_labels(self) -> tuple[str, ...]:
+        """The Vietnamese labels the picker shows ("khớp số", "gần đúng" ...)."""
+        return tuple(REASON_LABELS[r] for r in self.reasons)
+
+    def to_json(self) -> dict:
+        e = self.entry
+        return {"id": e.id, "type": e.type, "number": e.number, "code": e.code,
+                "date": e.date.isoformat() if e.date else None, "issuer": e.issuer,
+                "subject": e.subject, "source": e.source, "score": round(self.score, 3),
+                "reasons": [REASON_LABELS[r] for r in self.reasons]}
+
+
+def entry_title(entry: Entry) -> str:
+    """``Kết luận 21-KL/TW 25/10/2021 Ban Chấp hành ... về ...``: what the fuzzy tie-break reads."""
+    parts = [entry.type, entry.number_code or entry.number or "", entry.issuer or "",
+             entry.subject or "", " ".join(entry.aliases)]
+    if entry.date:
+        parts.insert(2, f"{entry.date.day}/{entry.date.month}/{entry.date.year}")
+    return " ".join(p for p in parts if p)
+
+
+def _reasons(bits: int) -> tuple[str, ...]:
+    return tuple(key for key, bit in REASON_BITS.items() if bits & bit)
+
+
+def _top_rows(total: np.ndarray, k: int) -> np.ndarray:
+    rows = np.flatnonzero(total > 0)
+    if len(rows) > k:
+        rows = rows[np.argpartition(total[rows], -k)[-k:]]
+    return rows
+
+
+def rank(index: SearchIndex, fetch: Callable[[Iterable[int]], Mapping[int, Entry]], query: str,
+         limit: int = 10, boost: Iterable[int] = ()) -> list[SearchResult]:
+    """The ``limit`` best entries for ``query``; ``fetch(ids)`` reads entries from the store."""
+    weights = search_rules()["weights"]
+    boost_ids = [int(b) for b in boost]
+    parsed = parse_query(query)
+    if not parsed.terms:
+        found = fetch(boost_ids[:limit]) if boost_ids else {}
+        return [SearchResult(found[i], weights["boost"], ("boost",)) for i in boost_ids[:limit] if i in found]
+    total, bits, _ = index.score(parsed)
+    matched = total > 0
+    total[matched] += index.prior[matched]
+    for entry_id in boost_ids:
+        row = index.row_of(entry_id)
+        if row is not None and total[row] > 0:
+            total[row] += weights["boost"]
+            bits[row] |= REASON_BITS["boost"]
+    rows = _top_rows(total, max(int(search_rules()["candidates"]), limit))
+    if not len(rows):
+        return []
+    ids = [index.id_of(int(r)) for r in rows]
+    entries = fetch(ids)
+    results = []
+    for row, entry_id in zip(rows, ids):
+        entry = entries.get(entry_id)
+        if entry is None:
+            continue
+        similarity = fuzz.token_set_ratio(parsed.folded, fold(entry_title(entry))) / 100.0
+        score = float(total[row]) + weights["rerank_fuzz"] * similarity
+        results.append(SearchResult(entry, score, _reasons(int(bits[row]))))
+    results.sort(key=lambda r: (-r.score, r.entry.id))
+    return results[:limit]
