@@ -16,6 +16,7 @@ The body value is the drafting model's ``tuple[Block, ...]``; :meth:`BodyEditor.
 from __future__ import annotations
 
 import json
+import re
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextDocument
@@ -27,9 +28,12 @@ from drafter.drafting.model import Block, Cite, CitationRef, Text
 from .body_text import CITE_PROP, BodyTextEdit, block_format, block_kind, fill_document, read_blocks
 from .citation_picker import CitationPicker
 
-__all__ = ["BodyEditor", "split_sections", "roman"]
+__all__ = ["BodyEditor", "split_sections", "renumber", "roman"]
 
 OPENING_LABEL = "(Phần mở đầu)"
+#: The Roman numeral that opens a level-1 heading: "I- ", "IV- ", "II. " (party-format.md
+#: numbers sections I-, II-, ...); renumbered when sections are added, removed or moved.
+ROMAN_HEADING_RE = re.compile(r"^(?P<num>[IVX]+)(?P<sep>\s*[-.–]\s*)")
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
@@ -50,6 +54,20 @@ def split_sections(blocks) -> list[list[Block]]:
         else:
             sections[-1].append(block)
     return sections
+
+
+def renumber(sections) -> list[list[Block]]:
+    """Number the headed sections I-, II-, ... in order, where a heading starts with a numeral."""
+    out = [list(sections[0])]
+    for n, section in enumerate(sections[1:], start=1):
+        head = section[0]
+        first = head.segments[0] if head.segments else None
+        m = ROMAN_HEADING_RE.match(first.text) if isinstance(first, Text) else None
+        if m:
+            text = roman(n) + m["sep"] + first.text[m.end():]
+            head = Block(head.kind, (Text(text, first.bold, first.italic),) + head.segments[1:], head.level)
+        out.append([head] + list(section[1:]))
+    return out
 
 
 def _plain(segments) -> str:
@@ -278,7 +296,7 @@ class BodyEditor(QWidget):
         return pos if self._has_opening(sections) else pos - 1
 
     def _set_sections(self, sections, focus: int, at_end: bool = False) -> None:
-        blocks = [b for s in sections for b in s]
+        blocks = [b for s in renumber(sections) for b in s]
         fill_document(self.editor.document(), blocks, self._label_for)
         self._refresh_outline()
         block = self._section_block(focus)

@@ -1,0 +1,129 @@
+"""GUI test fixtures: typing Vietnamese, a scripted fake registry, real registries (small, 100k)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass, field
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from drafter.registry.entry import Entry
+from drafter.text import fold, fold_words
+
+
+def type_text(widget, text: str) -> None:
+    """Type ``text`` one character at a time (qtbot.keyClicks aborts on non-Latin-1)."""
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+
+
+def press(widget, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(widget, key, modifiers)
+
+
+SAMPLE_ENTRIES = (
+    Entry(1, "Kết luận", "21", "KL/TW", dt.date(2021, 10, 25), "Ban Chấp hành Trung ương Đảng khóa XIII",
+          "đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị", jurisdiction="TW", term="XIII"),
+    Entry(2, "Kết luận", "01", "KL/TW", dt.date(2021, 5, 18), "Bộ Chính trị",
+          "tiếp tục thực hiện Chỉ thị số 05-CT/TW về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, "
+          "phong cách Hồ Chí Minh", jurisdiction="TW"),
+    Entry(3, "Kết luận", "21", "KL/TU", dt.date(2022, 3, 1), "Ban Thường vụ Tỉnh ủy",
+          "công tác cán bộ", jurisdiction="Tỉnh Bình Dương"),
+    Entry(4, "Nghị quyết", "28", "NQ/TW", dt.date(2023, 11, 17), "Ban Chấp hành Trung ương Đảng khóa XIII",
+          "tiếp tục đổi mới phương thức lãnh đạo, cầm quyền của Đảng", jurisdiction="TW"),
+    Entry(5, "Chỉ thị", "05", "CT/TW", dt.date(2016, 5, 15), "Bộ Chính trị",
+          "đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", jurisdiction="TW"),
+)
+
+
+@dataclass(frozen=True)
+class FakeResult:
+    entry: Entry
+    score: float
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def reason_labels(self) -> tuple[str, ...]:
+        return tuple(f"khớp {r}" for r in self.reasons)
+
+
+@dataclass
+class FakeRegistry:
+    """The registry interface the GUI uses, scripted: ``gates[query]`` blocks that query's search
+    until the event is set (a slow search); ``queries`` records what was searched, in order."""
+
+    entries: tuple = SAMPLE_ENTRIES
+    gates: dict = field(default_factory=dict)
+    queries: list = field(default_factory=list)
+    boosts: list = field(default_factory=list)
+
+    def search(self, query, limit=10, boost=()):
+        self.queries.append(query)
+        self.boosts.append(tuple(boost))
+        gate = self.gates.get(query)
+        if gate is not None:
+            assert gate.wait(10), f"gate for {query!r} never opened"
+        words = set(fold_words(query))
+        results = []
+        for e in self.entries:
+            matched = [w for w in words if w == (e.number or "").lstrip("0") or w == e.number]
+            matched += [w for w in words if len(w) > 3 and w in fold(e.subject or "")]
+            if matched:
+                reasons = ("số",) if any(w.isdigit() for w in matched) else ("trích yếu",)
+                results.append(FakeResult(e, len(matched) + (10 if e.id in boost else 0), reasons))
+        results.sort(key=lambda r: -r.score)
+        return results[:limit]
+
+    def get(self, entry_id):
+        return next((e for e in self.entries if e.id == entry_id), None)
+
+
+@pytest.fixture
+def fake_registry():
+    return FakeRegistry()
+
+
+@pytest.fixture
+def gate():
+    """An Event factory whose events are all set at teardown (no thread left blocked)."""
+    events = []
+
+    def make():
+        events.append(threading.Event())
+        return events[-1]
+
+    yield make
+    for event in events:
+        event.set()
+
+
+class Keys:
+    """Keyboard helpers as a fixture (test modules here are not a package)."""
+
+    type = staticmethod(type_text)
+    press = staticmethod(press)
+
+
+@pytest.fixture
+def keys():
+    return Keys
+
+
+@pytest.fixture
+def seed_text():
+    """Text of a seed document by prefix ("001"), found like tests/conftest.py's seed_path."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    seeds = root.parent / "shared" / "seeds"
+    if not seeds.is_dir():
+        seeds = root / "tests" / "data" / "seeds"
+
+    def read(prefix: str) -> str:
+        (path,) = sorted(seeds.glob(f"{prefix}*.txt"))[:1]
+        return path.read_text(encoding="utf-8")
+
+    return read

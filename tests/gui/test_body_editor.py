@@ -1,0 +1,190 @@
+"""BodyEditor: lossless round trip with the drafting model, atomic citation spans, sections."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
+
+from drafter.drafting.markup import parse_markup
+from drafter.drafting.model import Block, Cite, NoteRef, Text
+from drafter.gui.body_editor import BodyEditor
+from drafter.gui.body_text import CITE_BACKGROUND, span_at
+
+
+ROUND_TRIPS = [
+    "Một đoạn văn thường.",
+    "Thực hiện [[cite:21-KL/TW|2021-10-25|TW|id=1]], Ban Thường vụ kết luận như sau:",
+    "Chữ **đậm** rồi *nghiêng* rồi thường.[[note:1]]",
+    "# I- Kết quả việc thực hiện [[cite:01-KL/TW|2021-05-18|TW|id=2|short=Kết luận số 01]]\n"
+    "Sau hơn 01 năm thực hiện.\n- Một số chi bộ còn chậm.\n- Công tác tuyên truyền.\n"
+    "## 1. Tiếp tục lãnh đạo\n### a) Nội dung\n# II- Nhiệm vụ\nTheo [[cite:28-NQ/TW||TW|form=full]].",
+    "Hai trích dẫn liền nhau [[cite:21-KL/TW|2021-10-25|TW|id=1]][[cite:21-KL/TW|2021-10-25|TW|id=1]] và hết",
+    "[[cite:05-CT/TW|2016-05-15|TW|id=5]]",
+    "Mở đầu\n# I- Một\n# II- Hai\n# III- Ba",
+]
+
+
+@pytest.fixture
+def editor(qtbot, fake_registry):
+    widget = BodyEditor(fake_registry)
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    return widget
+
+
+def _body(markup):
+    return parse_markup(markup).body
+
+
+@pytest.mark.parametrize("markup", ROUND_TRIPS)
+def test_round_trip_is_lossless(editor, markup):
+    body = _body(markup)
+    editor.set_body(body)
+    assert editor.body() == body
+
+
+def test_round_trip_of_seed_shaped_body(editor, seed_text):
+    lines = [ln.strip() for ln in seed_text("001").splitlines() if ln.strip()]
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("Hội nghị sơ kết"))
+    end = next(i for i, ln in enumerate(lines) if ln.startswith("Nơi nhận"))
+    blocks = []
+    for ln in lines[start:end]:
+        if ln.split("- ")[0] in ("I", "II", "III"):
+            blocks.append(Block("heading", (Text(ln),), 1))
+        elif ln.startswith("- "):
+            blocks.append(Block("item", (Text(ln),)))
+        else:
+            blocks.append(Block("paragraph", (Text(ln),)))
+    editor.set_body(tuple(blocks))
+    assert editor.body() == tuple(blocks)
+    assert editor.section_titles()[1:] == ["I- Kết quả việc thực hiện Kết luận số 01 của Bộ Chính trị",
+                                          "II- Một số nhiệm vụ, giải pháp trọng tâm", "III- Tổ chức thực hiện"]
+
+
+def test_citation_span_is_highlighted_with_full_tooltip(editor):
+    editor.set_body(_body("Theo [[cite:21-KL/TW|2021-10-25|TW|id=1]] nay"))
+    doc = editor.editor.document()
+    start, end = span_at(doc, 5)
+    assert doc.toPlainText()[start:end] == "Kết luận số 21-KL/TW"
+    cursor = QTextCursor(doc)
+    cursor.setPosition(start + 1)
+    fmt = cursor.charFormat()
+    assert fmt.background().color() == CITE_BACKGROUND
+    assert fmt.toolTip() == ("Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng khóa XIII "
+                             "về đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị")
+
+
+def _place(editor, pos):
+    cursor = editor.editor.textCursor()
+    cursor.setPosition(pos)
+    editor.editor.setTextCursor(cursor)
+
+
+def test_cursor_skips_over_span(keys, editor):
+    editor.set_body(_body("ab [[cite:21-KL/TW|2021-10-25|TW|id=1]] cd"))
+    start, end = span_at(editor.editor.document(), 3)
+    _place(editor, start)
+    keys.press(editor.editor, Qt.Key.Key_Right)
+    assert editor.editor.textCursor().position() == end
+    keys.press(editor.editor, Qt.Key.Key_Left)
+    assert editor.editor.textCursor().position() == start
+    _place(editor, start + 4)  # a click inside the span lands on an edge
+    assert editor.editor.textCursor().position() in (start, end)
+
+
+@pytest.mark.parametrize("key, where", [(Qt.Key.Key_Backspace, "end"), (Qt.Key.Key_Delete, "start")])
+def test_backspace_and_delete_remove_the_whole_span(keys, editor, key, where):
+    editor.set_body(_body("ab [[cite:21-KL/TW|2021-10-25|TW|id=1]] cd"))
+    start, end = span_at(editor.editor.document(), 3)
+    _place(editor, end if where == "end" else start)
+    keys.press(editor.editor, key)
+    assert editor.body() == (Block("paragraph", (Text("ab  cd"),)),)
+    assert editor.cited_entry_ids() == []
+
+
+def test_text_typed_after_a_span_is_plain(keys, editor):
+    editor.set_body(_body("[[cite:21-KL/TW|2021-10-25|TW|id=1]]"))
+    editor.editor.moveCursor(QTextCursor.MoveOperation.End)
+    keys.type(editor.editor, " đã nêu")
+    (block,) = editor.body()
+    assert isinstance(block.segments[0], Cite)
+    assert block.segments[1:] == (Text(" đã nêu"),)
+
+
+def test_typing_emits_changed_but_loading_does_not(keys, editor, qtbot):
+    with qtbot.assertNotEmitted(editor.changed):
+        editor.set_body(_body("Một"))
+    with qtbot.waitSignal(editor.changed, timeout=1000):
+        keys.type(editor.editor, "x")
+
+
+def test_cited_entry_ids_in_first_mention_order(editor):
+    editor.set_body(_body("[[cite:28-NQ/TW||TW|id=4]] và [[cite:21-KL/TW||TW|id=1]] và [[cite:28-NQ/TW||TW|id=4]]"
+                          "[[note:2]]"))
+    assert editor.cited_entry_ids() == [4, 1]
+    assert NoteRef("2") in editor.body()[0].segments
+
+
+def test_enter_after_heading_starts_a_paragraph(keys, editor):
+    editor.set_body(_body("# I- Kết quả"))
+    editor.editor.moveCursor(QTextCursor.MoveOperation.End)
+    keys.press(editor.editor, Qt.Key.Key_Return)
+    keys.type(editor.editor, "Nội dung")
+    assert [b.kind for b in editor.body()] == ["heading", "paragraph"]
+
+
+SECTIONS = "Mở đầu\n# I- Một\nnội dung một\n# II- Hai\nnội dung hai\n# III- Ba"
+
+
+def test_sections_reorder_by_keyboard_and_renumber(keys, editor):
+    editor.set_body(_body(SECTIONS))
+    assert editor.section_titles() == ["(Phần mở đầu)", "I- Một", "II- Hai", "III- Ba"]
+    editor.outline.setFocus()
+    editor.outline.setCurrentRow(1)
+    keys.press(editor.outline, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert editor.section_titles() == ["(Phần mở đầu)", "I- Hai", "II- Một", "III- Ba"]
+    assert [b for b in editor.body() if b.kind == "paragraph"][1:] == [
+        Block("paragraph", (Text("nội dung hai"),)), Block("paragraph", (Text("nội dung một"),))]
+    assert editor.outline.currentRow() == 2
+    keys.press(editor.outline, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert editor.body() == _body(SECTIONS)
+
+
+def test_sections_add_and_remove_by_keyboard(keys, editor, monkeypatch):
+    editor.set_body(_body(SECTIONS))
+    editor.outline.setFocus()
+    editor.outline.setCurrentRow(3)
+    keys.press(editor.outline, Qt.Key.Key_Insert)
+    assert editor.section_titles()[-1] == "IV-"
+    keys.type(editor.editor, "Mới")
+    editor._refresh_outline()
+    assert editor.section_titles()[-1] == "IV- Mới"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    editor.outline.setFocus()
+    editor.outline.setCurrentRow(1)
+    keys.press(editor.outline, Qt.Key.Key_Delete)
+    assert editor.section_titles() == ["(Phần mở đầu)", "I- Hai", "II- Ba", "III- Mới"]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    keys.press(editor.outline, Qt.Key.Key_Delete)
+    assert len(editor.section_titles()) == 4
+
+
+def test_heading_level_shortcuts(keys, editor):
+    editor.set_body(_body("Một dòng"))
+    editor.editor.setFocus()
+    keys.press(editor.editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert editor.body() == (Block("heading", (Text("Một dòng"),), 2),)
+    keys.press(editor.editor, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert editor.body() == (Block("paragraph", (Text("Một dòng"),)),)
+
+
+def test_select_and_replace_text(editor):
+    editor.set_body(_body("Trên cơ sở ý kiến; Ban Thường vụ kết luận như sau:"))
+    assert editor.select_text("Ban Thường vụ")
+    assert editor.editor.textCursor().selectedText() == "Ban Thường vụ"
+    assert not editor.select_text("không có trong văn bản")
+    assert editor.replace_text("ý kiến;", "ý kiến,")
+    assert editor.body()[0].segments == (Text("Trên cơ sở ý kiến, Ban Thường vụ kết luận như sau:"),)
