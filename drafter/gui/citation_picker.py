@@ -22,13 +22,16 @@ from .search_worker import SearchWorker
 
 __all__ = ["CitationPicker", "find_query", "fallback_query", "format_entry_row"]
 
-#: A whitespace-delimited token of the line before the cursor ("Kết", "21-KL/TW", "28,").
-TOKEN_RE = re.compile(r"\S+")
+#: A token of the line before the cursor, split at spaces and commas ("Kết", "21-KL/TW", "(kl"):
+#: "Kết luận,kl 21" is three words then the number, as a hurried secretary types it.
+TOKEN_RE = re.compile(r"[^\s,]+")
 #: A number, possibly with a code glued on: "21", "01-KL/TW", "28-NQ", "5a". The picker opens
 #: only when a type word is followed by one of these (or when the token itself has a code).
 NUMBER_RE = re.compile(r"^\d{1,5}")
 #: A number-code typed alone: "21-KL/TW", "06-CT/TU", "128-QĐ" (digits, dash, a letter).
 NUMBER_CODE_RE = re.compile(r"^\d{1,5}\s?[-–]\s?[^\W\d_]")
+#: Punctuation glued to the front of a word ("(kl", ",kl", "“Kết"): not part of the query.
+LEADING_PUNCT = ",;:(\"“'[-–"
 #: Punctuation that ends a clause: the citation query never reaches back across it.
 CLAUSE_END_RE = re.compile(r"[.;:!?()\"“”]$")
 
@@ -83,10 +86,11 @@ def find_query(text_before: str) -> tuple[int, str] | None:
     tokens = list(TOKEN_RE.finditer(text_before, offset))
     if not tokens:
         return None
-    start = _query_start(tokens, [fold(t.group()) for t in tokens])
+    start = _query_start(tokens, [fold(t.group()).lstrip(LEADING_PUNCT) for t in tokens])
     if start is None:
         return None
-    begin = tokens[start].start()
+    token = tokens[start].group()
+    begin = tokens[start].start() + len(token) - len(token.lstrip(LEADING_PUNCT))
     return begin, text_before[begin:].rstrip()
 
 
