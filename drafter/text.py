@@ -34,6 +34,7 @@ LOOKALIKES = {
     "\u200b": "",  # zero-width space
 }
 _LOOKALIKE_TABLE = str.maketrans(LOOKALIKES)
+_DROPPED = {ch: "" for ch, repl in LOOKALIKES.items() if repl == ""}
 
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
 
@@ -105,8 +106,8 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     i, n = 0, len(text)
     while i < n:
         j = i + 1
-        while j < n and unicodedata.combining(text[j]):
-            j += 1
+        while j < n and (unicodedata.combining(text[j]) or _DROPPED.get(text[j]) is not None):
+            j += 1  # marks, and dropped zero-width characters between a letter and its marks
         cluster = text[i:j]
         if cluster.isascii():
             composed = cluster

@@ -10,6 +10,8 @@ Pipeline (all on the NFC copy from :func:`drafter.text.normalize_with_map`, offs
    a citation that is its object ("về thực hiện Kết luận số 21-KL/TW ... khóa XIII");
 5. defined short names "(sau đây gọi tắt là ...)" right after a citation.
 
+Text fields (issuer, subject, name, short_name) are the written words in NFC with whitespace runs
+(line breaks) collapsed to one space; ``text`` is the exact slice of the given text.
 A citation's span (``start``/``end``/``text``) covers the type word through its last core part
 (number-code, date, issuer, term); the subject has its own span (``subject_start``/``subject_end``)
 and the subject text excludes the leading "về" (a verb-led subject keeps its verb: "thực hiện ...").
@@ -19,6 +21,7 @@ and the subject text excludes the leading "về" (a verb-led subject keeps its v
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -62,6 +65,8 @@ class _Core:
     short_name: str | None = None
     name: str | None = None
     role: str = "cited"
+    code_span: tuple[int, int] | None = None
+    by_subject: bool = False  # named by its subject only ("Quy định về ...")
     tail_end: int = 0  # end of the whole shared tail (for groups: where the subject search starts)
     group: list = field(default_factory=list)
 
@@ -224,6 +229,7 @@ def _parse_anchor(s: str, m: re.Match, limit: int) -> list[_Core]:
         core = _Core(**{**first.__dict__, "group": []})
         core.number, core.code, core.code_as_written, core.problems, state_year = parsed
         core.has_so = has_so
+        core.code_span = (nstart, nend)
         if state_year and core.year is None and core.date is None:
             core.year = state_year
         last = idx == len(numbers) - 1
@@ -234,17 +240,36 @@ def _parse_anchor(s: str, m: re.Match, limit: int) -> list[_Core]:
 
 
 def _parse_named(s: str, m: re.Match, doc_type: str | None, limit: int) -> list[_Core]:
-    if doc_type != "Nghị quyết":
+    """A document named without a number: "Nghị quyết Trung ương 4 khóa XII" or a singular,
+    capitalised type word named by its subject ("Quy định về trách nhiệm nêu gương ...",
+    "Thông tri của Ban Thường vụ Thành ủy về phát huy ...")."""
+    if doc_type == "Nghị quyết":
+        nm = P.NAMED_RE.match(s, m.end())
+        if nm and nm.end() <= limit:
+            core = _Core(m.start(), nm.end(), doc_type, name="")
+            pos = _tail(s, core, nm.end(), limit)
+            _subject_start(s, core, pos, limit)
+            core.tail_end = core.end
+            return [core]
+    return _parse_subject_named(s, m, doc_type, limit)
+
+
+def _parse_subject_named(s: str, m: re.Match, doc_type: str | None, limit: int) -> list[_Core]:
+    word = m.group(0)
+    if doc_type is None or not word[0].isupper() or word.isupper():
+        return []  # "các chỉ thị", headings in capitals ("KẾT LUẬN")
+    if P.PLURAL_BEFORE_RE.search(s, max(0, m.start() - 12), m.start()):
+        return []  # "các Quy định của Trung ương": a class of documents, not one
+    core = _Core(m.start(), m.end(), doc_type, name="")
+    pos = _tail(s, core, m.end(), limit)
+    if core.date is not None or core.year is not None:
         return []
-    nm = P.NAMED_RE.match(s, m.end())
-    if not nm or nm.end() > limit:
+    sm = P.SUBJECT_INTRO_RE.match(s, _skip_markers(s, pos))
+    if not sm or sm.end() >= limit:
         return []
-    core = _Core(m.start(), nm.end(), doc_type)
-    core.name = ""
-    pos = _tail(s, core, nm.end(), limit)
     _subject_start(s, core, pos, limit)
     core.tail_end = core.end
-    core.name = " ".join(s[core.start:core.end].split())
+    core.by_subject = True
     return [core]
 
 
@@ -260,6 +285,7 @@ def _self_citation(s: str) -> _Core | None:
         core = _Core(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), tok.end(), None, nc.number, nc.code,
                      tok.group(0), nc.problems, None, role="self")
         core.type = _self_type(head, nc.type_code)
+        core.code_span = (tok.start(), tok.end())
         return core
     return None
 
@@ -393,22 +419,42 @@ def _to_citation(text: str, s: str, offsets, core: _Core) -> Citation:
     issuer = None
     if core.issuer:
         a, b = span(*core.issuer)
-        issuer = " ".join(text[a:b].split())
+        issuer = _clean(text[a:b])
     subject = sub_start = sub_end = None
     if core.subject_start is not None and core.subject_end is not None:
         sub_start, sub_end = span(core.subject_start, core.subject_end)
-        subject = " ".join(text[sub_start:sub_end].split())
+        subject = _clean(text[sub_start:sub_end])
+    code_as_written, problems = core.code_as_written, tuple(core.problems)
+    if code_as_written is not None and core.code_span:
+        code_as_written = text[offsets[core.code_span[0]]:offsets[core.code_span[1]]]
+        reparsed = numbercode.parse(code_as_written)
+        if reparsed is not None:
+            problems = reparsed.problems
     dm = core.date
     has_code = core.code is not None
     form = "full" if has_code and (dm is not None or issuer is not None) and core.role == "cited" else "short"
     return Citation(
         text=text[start:end], start=start, end=end, type=core.type, number=core.number, code=core.code,
-        code_as_written=core.code_as_written, date=dm.date if dm else None, issuer=issuer, subject=subject,
+        code_as_written=code_as_written, date=dm.date if dm else None, issuer=issuer, subject=subject,
         form=form, role=core.role, year=int(dm.year) if dm else core.year,
         date_style=dm.style if dm else None, date_text=dm.text if dm else None, short_name=core.short_name,
-        name=" ".join(text[start:end].split()) if core.name is not None else None, problems=tuple(core.problems),
+        name=_name(text[start:end], subject, core), problems=problems,
         has_so=core.has_so, subject_start=sub_start, subject_end=sub_end,
     )
+
+
+def _clean(written: str) -> str:
+    """A field value from written text: NFC, whitespace runs (line breaks) as one space."""
+    return unicodedata.normalize("NFC", " ".join(written.split()))
+
+
+def _name(written: str, subject: str | None, core: _Core) -> str | None:
+    if core.name is None:
+        return None
+    name = _clean(written)
+    if core.by_subject and subject:
+        name = f"{name} về {subject}"
+    return name
 
 
 def extract(text: str) -> list[Citation]:

@@ -20,7 +20,7 @@ __all__ = [
     "BARE_NUMBER_REJECT_RE", "STATE_CODE_RE", "YEAR_RANGE_RE", "FOOTNOTE_RE", "ISSUER_INTRO_RE",
     "ISSUER_STOP_RE", "TERM_RE", "YEAR_ONLY_RE", "SUBJECT_INTRO_RE", "SUBJECT_VERB_RE",
     "SUBJECT_END_RE", "SHORT_NAME_RE", "NAMED_RE", "SELF_LINE_RE", "SEPARATOR_BEFORE_RE",
-    "GAP", "LETTER_AFTER",
+    "GAP", "LETTER_AFTER", "PLURAL_BEFORE_RE",
 ]
 
 #: Horizontal whitespace with at most one line break: "Chỉ\nthị", "số\n99-QĐ/TW".
@@ -115,7 +115,7 @@ ISSUER_STOP_RE = re.compile(
 #: "(khóa XII)", "(khoá XI, XII)", " khóa XI, khóa XII".
 TERM_RE = re.compile(
     rf"[^\S\n]*,?[^\S\n]*(?P<paren>\()?[^\S\n]*(?:[Kk]h(?:óa|oá)|KHÓA|KHOÁ){_GAP1}[IVXLC]+{LETTER_AFTER}"
-    rf"(?:[^\S\n]*,[^\S\n]*(?:(?:[Kk]h(?:óa|oá)|KHÓA|KHOÁ){_GAP1})?[IVXLC]+{LETTER_AFTER})*[^\S\n]*(?(paren)\))"
+    rf"(?:[^\S\n]*,[^\S\n]*(?:(?:[Kk]h(?:óa|oá)|KHÓA|KHOÁ){_GAP1})?[IVXLC]+{LETTER_AFTER})*(?(paren)[^\S\n]*\))"
 )
 
 #: A year alone after the number-code: "Kết luận 118-KL/TW năm 2025", "(năm 2019)".
@@ -136,7 +136,7 @@ SUBJECT_VERB_RE = re.compile(rf"[^\S\n]*,?{GAP}(?=(?:thực{_GAP1}hiện|ban{_GA
 #: "(sau đây ...)", a footnote marker, a clause connective (", gắn với", ", nhằm", ", đồng thời"),
 #: or the usual trailer "và các văn bản (có liên quan)".
 SUBJECT_END_RE = re.compile(
-    rf";|:|\n[^\S\n]*\n|\.(?=\s|$)|\([^\S\n]*\*?[^\S\n]*sau{_GAP1}đây|[¹²³⁴⁵⁶⁷⁸⁹⁰]|"
+    rf";|:|\n[^\S\n]*\n|\.+(?=\s|$)|\([^\S\n]*\*?[^\S\n]*sau{_GAP1}đây|[¹²³⁴⁵⁶⁷⁸⁹⁰]|"
     rf",?{_GAP1}(?:gắn{_GAP1}với|nhằm|đồng{_GAP1}thời|qua{_GAP1}đó|trong{_GAP1}đó){LETTER_AFTER}|"
     rf",?{_GAP1}(?:và{_GAP1})?các{_GAP1}văn{_GAP1}bản{LETTER_AFTER}",
     re.IGNORECASE,
@@ -170,3 +170,7 @@ SELF_LINE_RE = re.compile(r"^[^\S\n]*S[ốố][^\S\n]*:?[^\S\n]*(?P<code>\d[^\n\
 SEPARATOR_BEFORE_RE = re.compile(
     rf"(?:[,;]|(?<![^\W\d_])(?:và|với|cùng|hoặc)){GAP}(?:(?:các|những){_GAP1})?$", re.IGNORECASE
 )
+
+#: A plural or demonstrative before a type word makes it generic: "các Quy định của Trung ương",
+#: "những Chỉ thị", "mọi Nghị quyết", "một số Kết luận".
+PLURAL_BEFORE_RE = re.compile(r"(?:các|những|mọi|một[^\S\n]+số|nhiều|từng)[^\S\n]*(?:\n[^\S\n]*)?$", re.IGNORECASE)
