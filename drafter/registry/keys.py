@@ -78,14 +78,14 @@ def identity_key(entry: Entry) -> str:
 
     Numbered documents: type code, number, body code and jurisdiction (``kl|21|tw|tw``). Numbers
     restart each term, so the caller also compares dates before merging. Unnumbered documents
-    (known by a name): type and the folded name.
+    (known by a name): type and the folded subject, else the first alias.
     """
     number = number_key(entry.number)
     if number:
         types = type_codes_of(entry)
         bodies = body_codes_of(entry)
         return f"{types[0] if types else fold(entry.type)}|{number}|{'-'.join(bodies)}|{_jurisdiction_key(entry)}"
-    name = entry.aliases[0] if entry.aliases else (entry.subject or "")
+    name = entry.subject or (entry.aliases[0] if entry.aliases else "")
     return f"{' '.join(fold_words(entry.type))}|name|{' '.join(fold_words(name))}"
 
 

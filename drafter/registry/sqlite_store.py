@@ -69,13 +69,13 @@ class SqliteStore(SqlStore):
     """A :class:`SqlStore` on an SQLite file."""
 
 
-def open_sqlite(path: str | Path) -> SqliteStore:
+def open_sqlite(path: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> SqliteStore:
     """Open (creating if needed) and migrate the SQLite registry at ``path``."""
     path = Path(path)
     dialect = SqliteDialect()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+        conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000, isolation_level=None,
                                check_same_thread=False)
     except (OSError, sqlite3.Error) as exc:
         raise RegistryError(f"Không mở được sổ văn bản: {path} ({exc})",
@@ -83,7 +83,7 @@ def open_sqlite(path: str | Path) -> SqliteStore:
     store = SqliteStore(conn, dialect, str(path))
     try:
         with store._errors():
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
