@@ -127,3 +127,15 @@ def seed_text():
         return path.read_text(encoding="utf-8")
 
     return read
+
+
+@pytest.fixture
+def small_registry(tmp_path):
+    """A real SQLite registry holding SAMPLE_ENTRIES (ids assigned by the store)."""
+    from drafter.registry import open_registry
+
+    registry = open_registry(tmp_path / "registry.sqlite3", starter=False)
+    for entry in SAMPLE_ENTRIES:
+        registry.add(entry.with_changes(id=None))
+    yield registry
+    registry.close()
