@@ -161,7 +161,7 @@ def _drawn_rules(el: Elements, paras, profile) -> list[Finding]:
     issuer = (el.all("issuer") or [None])[-1]
     below = el.first("star") or el.first("number")
     if issuer is not None and below is not None:
-        for para in paras[issuer.para + 1: below.para + 1]:
+        for para in paras[issuer.para: below.para + 1]:
             same_column = issuer.table is None or (para.table == issuer.table and para.col == issuer.col)
             if para.has_line and same_column and (title is None or para.index != title.para):
                 out.append(make_finding("FMT018", profile, "Dưới tên cơ quan ban hành của văn bản Đảng là dấu “*”, không "

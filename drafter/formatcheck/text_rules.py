@@ -84,12 +84,13 @@ def _number(el: Elements, profile, expect: bool) -> list[Finding]:
     m = NUMBER_LINE_RE.match(line.clean)
     rest = m["rest"].strip()
     out = []
+    code = parse(rest) if rest[:1].isdigit() else None
     if m["colon"]:
-        out.append(make_finding("FMT021", profile, f"Sau chữ “Số” không có dấu hai chấm (viết “Số {rest}”, "
-                                f"không viết “{line.raw}” theo kiểu văn bản Nhà nước).", line, suggestion=f"Số {rest}"))
+        fixed = f"Số {code.canonical if code else rest}"
+        out.append(make_finding("FMT021", profile, f"Sau chữ “Số” không có dấu hai chấm (viết “{fixed}”, "
+                                f"không viết “{line.raw}” theo kiểu văn bản Nhà nước).", line, suggestion=fixed))
     if PLACEHOLDER_RE.match(rest) or not rest[:1].isdigit():
         return out
-    code = parse(rest)
     if STATE_CODE_RE.match(rest) or (code and "state_style" in code.problems):
         fix = f"Số {code.canonical}" if code else None
         out.append(make_finding("FMT022", profile, f"Số và ký hiệu viết theo kiểu văn bản Nhà nước (“{rest}”); văn bản "
