@@ -74,17 +74,22 @@ def _issuer(entry: Entry) -> str:
     return issuer
 
 
+#: Trích yếu that start with their own verb take no "về": "Quyết định số 99-QĐ/TW ... ban hành
+#: Hướng dẫn khung ...", "Quyết định ... thành lập Ban Chỉ đạo ..." (folded, compared by prefix).
+VERB_LED_SUBJECTS = ("ban hanh ", "thanh lap ", "phe duyet ", "chuan y ", "ve ")
+
+
 def _subject(entry: Entry) -> str:
     subject = (entry.subject or "").strip().rstrip(".;,")
     if not subject:
         return ""
-    if fold(subject).startswith("ve "):
-        subject = subject[3:].lstrip()
+    if fold(subject).startswith(VERB_LED_SUBJECTS):
+        return subject[0].lower() + subject[1:]
     return "về " + subject
 
 
 def full_citation(entry: Entry | None, ref: CitationRef, date_style: str = "numeric",
-                  rules: DateRules = DateRules()) -> str:
+                  rules: DateRules = DateRules(), with_subject: bool = True) -> str:
     """``<Tên loại> số <số-ký hiệu>, ngày <date> của <issuer> về <subject>``; parts missing from
     the entry are left out (a citation with no entry is its short form plus the reference date)."""
     text = short_citation(entry, ref)
@@ -95,7 +100,7 @@ def full_citation(entry: Entry | None, ref: CitationRef, date_style: str = "nume
         issuer, subject = _issuer(entry), _subject(entry)
         if issuer:
             text += f" của {issuer}"
-        if subject:
+        if subject and with_subject:
             text += f" {subject}"
     return text
 

@@ -32,6 +32,8 @@ def _segment_to_json(seg: Segment) -> dict:
             data["short_name"] = seg.short_name
         if seg.form != "auto":
             data["form"] = seg.form
+        if not seg.with_subject:
+            data["with_subject"] = False
         return data
     if isinstance(seg, NoteRef):
         return {"note": seg.note_id}
@@ -45,7 +47,8 @@ def _segment_to_json(seg: Segment) -> dict:
 
 def _segment_from_json(data: dict) -> Segment:
     if "cite" in data:
-        return Cite(CitationRef.from_json(data["cite"]), data.get("short_name"), data.get("form", "auto"))
+        return Cite(CitationRef.from_json(data["cite"]), data.get("short_name"), data.get("form", "auto"),
+                    bool(data.get("with_subject", True)))
     if "note" in data:
         return NoteRef(str(data["note"]))
     return Text(str(data["text"]), bool(data.get("bold")), bool(data.get("italic")))

@@ -12,7 +12,7 @@ A template (Jinja) produces lines like::
 
 ``@name: value`` sets a header field (``@subject`` and ``@recipient`` repeat); ``#``/``##``/``###``
 start headings of level 1-3; other lines are paragraphs (a leading ``- `` makes a list item).
-Inline: ``[[cite:NUMBER-CODE|yyyy-mm-dd|jurisdiction|id=12|short=...|form=full]]``,
+Inline: ``[[cite:NUMBER-CODE|yyyy-mm-dd|jurisdiction|id=12|short=...|form=full|subject=0]]``,
 ``[[note:ID]]``, ``**bold**`` and ``*italic*``.
 """
 
@@ -55,7 +55,8 @@ class ParsedMarkup:
     footnotes: tuple[Footnote, ...]
 
 
-def cite_marker(ref: CitationRef, short_name: str | None = None, form: str = "auto") -> str:
+def cite_marker(ref: CitationRef, short_name: str | None = None, form: str = "auto",
+                with_subject: bool = True) -> str:
     """The inline markup for a citation (what a template's ``cite`` filter writes)."""
     parts = [ref.number_code, ref.date.isoformat() if ref.date else "", ref.jurisdiction or ""]
     if ref.entry_id is not None:
@@ -64,6 +65,8 @@ def cite_marker(ref: CitationRef, short_name: str | None = None, form: str = "au
         parts.append(f"short={short_name}")
     if form != "auto":
         parts.append(f"form={form}")
+    if not with_subject:
+        parts.append("subject=0")
     return "[[cite:" + "|".join(p.replace("|", "/").replace("]", ")") for p in parts) + "]]"
 
 
@@ -76,7 +79,7 @@ def _parse_cite(body: str, line: int) -> Cite:
     except ValueError as exc:
         raise MarkupError(f"trích dẫn không hợp lệ [[cite:{body}]] ({exc})", line) from None
     ref = CitationRef(parts[0].strip(), entry_id, day, (parts[2].strip() or None) if len(parts) > 2 else None)
-    return Cite(ref, options.get("short") or None, options.get("form", "auto"))
+    return Cite(ref, options.get("short") or None, options.get("form", "auto"), options.get("subject") != "0")
 
 
 def parse_inline(text: str, line: int = 0) -> tuple[Segment, ...]:

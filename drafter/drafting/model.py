@@ -63,11 +63,15 @@ class Text:
 @dataclass(frozen=True)
 class Cite:
     """A citation segment. ``form`` "auto" lets the renderer pick full/short by document order;
-    "full"/"short" force one. ``short_name`` defines "(sau đây gọi tắt là ...)" at first mention."""
+    "full"/"short" force one. ``short_name`` defines "(sau đây gọi tắt là ...)" at first mention.
+    ``with_subject=False`` leaves the trích yếu out of the full form because the text goes on with
+    its own "về ..." (which may itself cite documents, as in seed 000's "Kế hoạch số 99-KH/TU ...
+    về thực hiện Kết luận số 21-KL/TW ...")."""
 
     ref: CitationRef
     short_name: str | None = None
     form: str = "auto"
+    with_subject: bool = True  # False: the draft writes the "về ..." itself right after the citation
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ def _cite_text(state: _State, seg: Cite) -> Run:
     state.seen.add(key)
     style = state.draft.header.date_style
     if seg.form == "full" or (seg.form == "auto" and first):
-        text = full_citation(entry, seg.ref, style, state.rules)
+        text = full_citation(entry, seg.ref, style, state.rules, seg.with_subject)
         if seg.short_name and key not in state.short_names:
             state.short_names[key] = seg.short_name.strip()
             text += short_name_clause(seg.short_name)
@@ -119,11 +119,14 @@ def _signature(header: Header) -> Signature:
     return Signature(authority.upper(), header.signer_title.upper(), header.signer_name)
 
 
+def _upper_lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip().upper() for line in text.splitlines() if line.strip())
+
+
 def _header(header: Header, profile: Any, rules: DateRules) -> RenderedHeader:
-    issuer_lines = tuple(line.strip().upper() for line in header.issuer.splitlines() if line.strip())
     return RenderedHeader(
-        title=profile.element("title")["text"], parent_body=header.parent_body.strip().upper(),
-        issuer_lines=issuer_lines, star=profile.element("star")["text"],
+        title=profile.element("title")["text"], parent_body_lines=_upper_lines(header.parent_body),
+        issuer_lines=_upper_lines(header.issuer), star=profile.element("star")["text"],
         number_line=number_line(header, profile.element("number")),
         place_date=place_date_line(header.place.strip(), header.date, rules),
         secrecy=header.secrecy.upper(), urgency=header.urgency.upper(), draft_marker=header.draft_marker,
@@ -142,7 +145,7 @@ def render(draft: Draft, lookup: Lookup | None = None, profile: Any = None) -> R
     subject = [line.strip() for line in _lower_start(h.subject.strip()).splitlines() if line.strip()]
     return RenderedDocument(
         header=_header(h, profile, rules), doc_type=h.doc_type.strip().upper(),
-        doc_type_of=tuple(line.strip().upper() for line in h.doc_type_of.splitlines() if line.strip()),
+        doc_type_of=_upper_lines(h.doc_type_of),
         subject_lines=tuple(subject), subject_rule=profile.element("subject_rule")["text"],
         blocks=blocks, footnotes=tuple(state.notes), signature=_signature(h),
         recipients_label=profile.element("recipients_label")["text"],

@@ -44,8 +44,8 @@ class RenderedFootnote:
 @dataclass(frozen=True)
 class RenderedHeader:
     title: str  # ĐẢNG CỘNG SẢN VIỆT NAM
-    parent_body: str
-    issuer_lines: tuple[str, ...]
+    parent_body_lines: tuple[str, ...]  # one paragraph, these lines joined by line breaks
+    issuer_lines: tuple[str, ...]  # idem
     star: str  # "*"
     number_line: str  # "Số 567-KL/TU"
     place_date: str

@@ -103,6 +103,16 @@ class _Writer:
             self.add_run(paragraph, text, rules, **fmt)
         return paragraph
 
+    def lines(self, container, texts: tuple[str, ...], element: str):
+        """One paragraph holding ``texts`` separated by line breaks (a long name kept whole)."""
+        rules = self.profile.element(element)
+        paragraph = self.line(container, "", element)
+        for i, text in enumerate(texts):
+            run = self.add_run(paragraph, text, rules)
+            if i < len(texts) - 1:
+                run.add_break()
+        return paragraph
+
     # -- header table ------------------------------------------------------------------------
     def table(self, left_pct: float, right_pct: float):
         width = self.text_width_mm()
@@ -124,10 +134,10 @@ class _Writer:
         left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
         right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
         head = doc.header
-        if head.parent_body:
-            self.line(left, head.parent_body, "parent_body")
-        for issuer in head.issuer_lines:
-            self.line(left, issuer, "issuer")
+        if head.parent_body_lines:
+            self.lines(left, head.parent_body_lines, "parent_body")
+        if head.issuer_lines:
+            self.lines(left, head.issuer_lines, "issuer")
         self.line(left, head.star, "star")
         self.line(left, head.number_line, "number")
         for mark, element in ((head.secrecy, "secrecy_mark"), (head.urgency, "urgency_mark")):
@@ -157,12 +167,7 @@ class _Writer:
         for line in doc.doc_type_of:
             self.line(self.document, line, "doc_type_of")
         if doc.subject_lines:
-            rules = self.profile.element("subject")
-            paragraph = self.line(self.document, "", "subject")
-            for i, text in enumerate(doc.subject_lines):
-                run = self.add_run(paragraph, text, rules)
-                if i < len(doc.subject_lines) - 1:
-                    run.add_break()
+            self.lines(self.document, doc.subject_lines, "subject")
         self.line(self.document, doc.subject_rule, "subject_rule")
 
     def body_paragraph(self, element: str):
