@@ -142,8 +142,8 @@ def _word_term(token: str, open_end: bool) -> Term:
     alts = [Alternative(token, 1.0, "words")]
     if token in _abbreviation_codes():
         alts += [Alternative(f"@{c}", _w("type"), "type") for c in _abbreviation_codes()[token]]
-    if token in _body_keys():
-        alts.append(Alternative(f"^{token}", _w("body"), "code"))
+    if token in _body_keys():  # "tu" alone may be the word "từ"/"tư": weigh it like a word
+        alts.append(Alternative(f"^{token}", _w("body_alone"), "code"))
     if token in body_abbreviations():
         alts.append(Alternative(f"!{token}", _w("abbreviation"), "code"))
     if open_end and len(token) >= int(search_rules()["prefix_min_chars"]):

@@ -20,7 +20,7 @@ from .entry import Entry
 from .index import REASON_BITS, SearchIndex
 from .query import REASON_LABELS, parse_query, search_rules
 
-__all__ = ["SearchResult", "rank", "entry_title"]
+__all__ = ["SearchResult", "rank", "entry_title", "similarity"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,16 @@ def entry_title(entry: Entry) -> str:
     if entry.date:
         parts.insert(2, f"{entry.date.day}/{entry.date.month}/{entry.date.year}")
     return " ".join(p for p in parts if p)
+
+
+def similarity(folded_query: str, entry: Entry) -> float:
+    """0..1: how much the entry reads like the query. Half the title containing the query's
+    words (token-set), half the subject or a name being about as long as the query (token-sort),
+    so of two subjects holding the same words the shorter, closer one wins."""
+    title = fuzz.token_set_ratio(folded_query, fold(entry_title(entry)))
+    names = [entry.subject or "", *entry.aliases]
+    closeness = max(fuzz.token_sort_ratio(folded_query, fold(n)) for n in names)
+    return (title + closeness) / 200.0
 
 
 def _reasons(bits: int) -> tuple[str, ...]:
@@ -89,8 +99,7 @@ def rank(index: SearchIndex, fetch: Callable[[Iterable[int]], Mapping[int, Entry
         entry = entries.get(entry_id)
         if entry is None:
             continue
-        similarity = fuzz.token_set_ratio(parsed.folded, fold(entry_title(entry))) / 100.0
-        score = float(total[row]) + weights["rerank_fuzz"] * similarity
+        score = float(total[row]) + weights["rerank_fuzz"] * similarity(parsed.folded, entry)
         results.append(SearchResult(entry, score, _reasons(int(bits[row]))))
     results.sort(key=lambda r: (-r.score, r.entry.id))
     return results[:limit]
