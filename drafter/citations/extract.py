@@ -255,7 +255,7 @@ def _parse_named(s: str, m: re.Match, doc_type: str | None, limit: int) -> list[
 
 
 def _parse_subject_named(s: str, m: re.Match, doc_type: str | None, limit: int) -> list[_Core]:
-    word = m.group(0)
+    word = s[m.start():m.end()]  # the anchor may come from a lower-cased copy
     if doc_type is None or not word[0].isupper() or word.isupper():
         return []  # "các chỉ thị", headings in capitals ("KẾT LUẬN")
     if P.PLURAL_BEFORE_RE.search(s, max(0, m.start() - 12), m.start()):
@@ -394,14 +394,23 @@ def _definition_spans(s: str) -> list[tuple[int, int]]:
 _DEFINITION_SCAN_RE = re.compile(r"\([^\S\n]*\*?[^\S\n]*sau\s+đây", re.IGNORECASE)
 
 
+def _anchors(s: str) -> list[re.Match]:
+    lowered = s.lower()
+    if len(lowered) == len(s):
+        return list(P.type_word_scan_re().finditer(lowered))
+    return list(P.type_word_re().finditer(s))  # rare: lower() changed the length ("İ")
+
+
 def _collect_cores(s: str) -> tuple[list[_Core], list[int]]:
-    matches = list(P.type_word_re().finditer(s))
+    matches = _anchors(s)
     anchors = [m.start() for m in matches]
     definitions = _definition_spans(s) if "sau" in s else []
     cores: list[_Core] = []
-    covered = -1
+    covered, d = -1, 0
     for i, m in enumerate(matches):
-        if m.start() < covered or any(a <= m.start() < b for a, b in definitions):
+        while d < len(definitions) and definitions[d][1] <= m.start():
+            d += 1
+        if m.start() < covered or (d < len(definitions) and definitions[d][0] <= m.start()):
             continue
         limit = anchors[i + 1] if i + 1 < len(anchors) else len(s)
         found = _parse_anchor(s, m, limit)

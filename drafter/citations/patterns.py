@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..doctypes import doc_types
 
 __all__ = [
-    "type_word_re", "QUALIFIER_RE", "NUMBER_INTRO_RE", "NUMBER_TOKEN_RE", "MORE_NUMBER_RE",
+    "type_word_re", "type_word_scan_re", "QUALIFIER_RE", "NUMBER_INTRO_RE", "NUMBER_TOKEN_RE", "MORE_NUMBER_RE",
     "BARE_NUMBER_REJECT_RE", "STATE_CODE_RE", "YEAR_RANGE_RE", "FOOTNOTE_RE", "ISSUER_INTRO_RE",
     "ISSUER_STOP_RE", "TERM_RE", "YEAR_ONLY_RE", "SUBJECT_INTRO_RE", "SUBJECT_VERB_RE",
     "SUBJECT_END_RE", "SHORT_NAME_RE", "NAMED_RE", "SELF_LINE_RE", "SEPARATOR_BEFORE_RE",
@@ -53,6 +53,19 @@ def type_word_re() -> re.Pattern:
     names = sorted({t.name for t in doc_types()}, key=len, reverse=True)
     alternatives = "|".join(f"(?:{_type_word_pattern(n)})" for n in names)
     return re.compile(rf"(?<![^\W\d_])(?:{alternatives}){LETTER_AFTER}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def type_word_scan_re() -> re.Pattern:
+    """The same anchor for scanning a *lower-cased* copy of the text, about twice as fast.
+
+    Case-sensitive on lower-case names, with a first-letter lookahead ("\\b(?=[bchk...])") so the
+    engine skips most positions cheaply. Only valid when ``text.lower()`` keeps the length.
+    """
+    names = sorted({t.name.lower() for t in doc_types()}, key=len, reverse=True)
+    alternatives = "|".join(f"(?:{_type_word_pattern(n)})" for n in names)
+    firsts = "".join(sorted({n[0] for n in names}))
+    return re.compile(rf"\b(?=[{re.escape(firsts)}])(?:{alternatives}){LETTER_AFTER}")
 
 
 #: Words between a type name and its number: "Chương trình hành động số 32-CTrHĐ/TU",
