@@ -134,8 +134,8 @@ def run_show(args) -> int:
 class _ProgressBar:
     """A one-line progress bar on stderr: ``[#####     ] 120/300 tệp  path``."""
 
-    def __init__(self, stream=sys.stderr, width: int = 30):
-        self.stream, self.width = stream, width
+    def __init__(self, stream=None, width: int = 30):
+        self.stream, self.width = stream or sys.stderr, width
 
     def __call__(self, done: int, total: int, current: str) -> None:
         filled = int(self.width * done / total) if total else self.width
