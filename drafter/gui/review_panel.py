@@ -127,6 +127,15 @@ class ReviewPanel(QWidget):
         item = self.tree.currentItem()
         return item.data(0, _FINDING_ROLE) if item is not None else None
 
+    def select_finding(self, finding) -> bool:
+        """Make ``finding`` the current row (it must be shown); True when found."""
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, _FINDING_ROLE) == finding and not item.isHidden():
+                self.tree.setCurrentItem(item)
+                return True
+        return False
+
     def request_fix(self) -> None:
         finding = self.current_finding()
         if finding is not None and finding.suggestion is not None:
