@@ -83,3 +83,7 @@ FOOTNOTE_LINE_RE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
 
 #: Marks that can sit in the header and are not the issuer: MẬT, KHẨN, DỰ THẢO, receipt stamps.
 HEADER_MARK_RE = re.compile(r"^(?:MẬT|TỐI MẬT|TUYỆT MẬT|KHẨN|THƯỢNG KHẨN|HỎA TỐC|HOẢ TỐC|DỰ THẢO|ĐẾN)\b")
+
+#: Part, chapter and appendix labels, centred in the body: "Phần I", "Chương II", "Phần thứ nhất",
+#: "Mục 1", "Phụ lục 2"; body paragraph rules (justify, indent) do not apply to them.
+PART_LABEL_RE = re.compile(r"^(?:Phần|Chương|Mục|Phụ lục)\s+(?:[IVXLC]+|\d+|thứ\s+\S+)\s*$", re.IGNORECASE)

@@ -7,6 +7,7 @@ from ..findings import Finding
 from .docxlayout import DocxLayout, DocxParagraph, format_over
 from .elements import Elements
 from .lines import Line, is_upper_text
+from .patterns import PART_LABEL_RE
 from .rulebook import make_finding
 
 __all__ = ["style_rules", "ELEMENT_NAMES"]
@@ -103,7 +104,7 @@ def _body_rules(el: Elements, paras, profile) -> list[Finding]:
     hits: dict[str, list[tuple[Line, str]]] = {}
     for line in el.all("body") + el.all("can_cu"):
         para = paras[line.para]
-        if is_upper_text(line.clean) or line.table is not None:
+        if is_upper_text(line.clean) or line.table is not None or PART_LABEL_RE.match(line.clean):
             continue
         for code, why in _body_problems(para, spec, line.index in el.roles["can_cu"]):
             hits.setdefault(code, []).append((line, why))
@@ -171,12 +172,14 @@ def _drawn_rules(el: Elements, paras, profile) -> list[Finding]:
 
 
 def _rule_under_title(el: Elements, title: Line, paras) -> bool:
+    """A drawn rule (shape, VML line, border) anywhere in the header, or an underlined title.
+
+    Word anchors the rule's shape in whatever paragraph was current when it was drawn, so any
+    drawn line in the header counts.
+    """
     fmt = format_over(paras[title.para], title.lo, title.hi)
     if fmt["underline"]:
         return True
-    date = el.first("place_date")
-    last = date.para if date is not None and date.para > title.para else title.para + 2
-    for para in paras[title.para: last + 1]:
-        if para.has_line and (title.table is None or (para.table == title.table and para.col == title.col)):
-            return True
-    return False
+    ends = [line.para for line in (el.first("doc_type"), el.first("place_date")) if line is not None]
+    last = max([title.para + 2, *ends])
+    return any(para.has_line for para in paras[: last + 1])

@@ -171,10 +171,7 @@ def build(path, *, text=None, fmt=None, star=True, subject_rule=True, title_rule
 
 def _header(doc, put, plain, star, title_rule, issuer_rule, fmts, texts, omit):
     if plain:
-        p = _apply(doc.add_paragraph(), None, fmts["parent_body"])
-        _run(p, texts["parent_body"], fmts["parent_body"])
-        _run(p, "\t\t", fmts["parent_body"])
-        _run(p, texts["title"], fmts["title"])
+        p = _tab_line(doc, [(r, texts[r], fmts[r]) for r in ("parent_body", "title") if r not in omit])
         if title_rule:
             _border_bottom(p)
         issuer = put(doc, "issuer")
@@ -182,10 +179,7 @@ def _header(doc, put, plain, star, title_rule, issuer_rule, fmts, texts, omit):
             _border_bottom(issuer)
         if star:
             put(doc, "star")
-        p = _apply(doc.add_paragraph(), None, fmts["number"])
-        _run(p, texts["number"], fmts["number"])
-        _run(p, "\t\t", fmts["number"])
-        _run(p, texts["place_date"], fmts["place_date"])
+        _tab_line(doc, [(r, texts[r], fmts[r]) for r in ("number", "place_date") if r not in omit])
         return
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -208,6 +202,16 @@ def _header(doc, put, plain, star, title_rule, issuer_rule, fmts, texts, omit):
         left.add_paragraph()
     if not right.paragraphs:
         right.add_paragraph()
+
+
+def _tab_line(doc, pieces):
+    """One paragraph holding the pieces separated by tabs (the plain-paragraph header habit)."""
+    p = _apply(doc.add_paragraph(), None, pieces[0][2] if pieces else {})
+    for i, (_, text, f) in enumerate(pieces):
+        if i:
+            _run(p, "\t\t", f)
+        _run(p, text, f)
+    return p
 
 
 def _run(p, text, f):
