@@ -142,8 +142,7 @@ class _Writer:
         self.line(left, head.number_line, "number")
         for mark, element in ((head.secrecy, "secrecy_mark"), (head.urgency, "urgency_mark")):
             if mark:
-                paragraph = self.line(left, "", element)
-                paragraph.paragraph_format.space_before = Pt(6)
+                paragraph = self.line(left, "", element)  # space_before_pt from the profile
                 run = self.add_run(paragraph, mark, self.profile.element(element))
                 if self.profile.element(element).get("box"):
                     add_run_box(run)
