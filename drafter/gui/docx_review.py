@@ -21,12 +21,12 @@ from .workers import run_in_background
 __all__ = ["DocxReviewDialog", "review_docx", "annotated_name"]
 
 
-def _citation_findings(text: str, registry) -> list:
+def _citation_findings(doc, registry) -> list:
     from drafter.citations import check
 
     if registry is None:
-        return list(check(text))
-    return list(check(text, lookup=registry.lookup_citation,
+        return list(check(doc.text, paragraph_starts=doc.paragraph_starts))
+    return list(check(doc.text, lookup=registry.lookup_citation, paragraph_starts=doc.paragraph_starts,
                       suggest=lambda query, limit=3: [r.entry for r in registry.search(query, limit=limit)]))
 
 
@@ -39,7 +39,7 @@ def review_docx(path, registry=None) -> tuple[list, list[str]]:
     starts = list(doc.paragraph_starts)
     paragraphs = [doc.text[a:b].rstrip("\n") for a, b in zip(starts, starts[1:] + [len(doc.text)])]
     findings = list(check_docx(path))
-    for finding in _citation_findings(doc.text, registry):
+    for finding in _citation_findings(doc, registry):
         if finding.paragraph is None and finding.start is not None:
             finding = dataclasses.replace(finding, paragraph=doc.paragraph_of(finding.start))
         findings.append(finding)

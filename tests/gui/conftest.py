@@ -139,3 +139,56 @@ def small_registry(tmp_path):
         registry.add(entry.with_changes(id=None))
     yield registry
     registry.close()
+
+
+def synthetic_records(n: int, seed: int = 7):
+    """``n`` realistic registry records (JSONL contract): varied types, codes, issuers at the
+    TW/TU/HU/ĐU levels, dates and long subjects. Used when benchmarks/ has no generator."""
+    import random
+
+    rng = random.Random(seed)
+    types = [("Nghị quyết", "NQ"), ("Kết luận", "KL"), ("Chỉ thị", "CT"), ("Quyết định", "QĐ"),
+             ("Quy định", "QĐi"), ("Kế hoạch", "KH"), ("Hướng dẫn", "HD"), ("Thông báo", "TB")]
+    places = ["Hà Nội", "Thành phố Hồ Chí Minh", "Nam Định", "Bình Dương", "Nghệ An", "Đắk Lắk", "Cà Mau"]
+    levels = [("TW", "Ban Chấp hành Trung ương Đảng", "TW"), ("TU", "Ban Thường vụ Tỉnh ủy {p}", "{p}"),
+              ("HU", "Ban Thường vụ Huyện ủy Hải Hậu, {p}", "{p}"), ("ĐU", "Đảng ủy xã Hải Minh, {p}", "{p}")]
+    words = ("tăng cường sự lãnh đạo của Đảng đối với công tác xây dựng chỉnh đốn phát triển kinh tế xã hội "
+             "bảo đảm quốc phòng an ninh học tập làm theo tư tưởng đạo đức phong cách Hồ Chí Minh đổi mới "
+             "phương thức cán bộ đảng viên chuyển đổi số nông thôn mới cải cách hành chính phòng chống tham "
+             "nhũng tiêu cực giáo dục đào tạo y tế văn hóa môi trường").split()
+    seen: set = set()
+    i = 0
+    while len(seen) < n:
+        i += 1
+        kind, type_code = types[i % len(types)]
+        body, issuer, jurisdiction = levels[rng.randrange(4)]
+        place = rng.choice(places) if body != "TW" else ""
+        day = dt.date(2005, 1, 1) + dt.timedelta(days=rng.randrange(7300))
+        number = str(rng.randrange(1, 1500))
+        key = (kind, number, body, place, day.year)  # one document per identity and year
+        if key in seen:
+            continue
+        seen.add(key)
+        yield {"type": kind, "number": number, "code": f"{type_code}/{body}",
+               "date": day.isoformat(), "issuer": issuer.format(p=place),
+               "subject": " ".join(rng.choice(words) for _ in range(rng.randrange(8, 24))),
+               "jurisdiction": jurisdiction.format(p=place)}
+
+
+@pytest.fixture(scope="session")
+def big_registry_path(tmp_path_factory):
+    """A 100k-entry SQLite registry file, built once per test session (with its search index)."""
+    import json
+
+    from drafter.registry import open_registry
+
+    folder = tmp_path_factory.mktemp("big-registry")
+    source = folder / "synthetic.jsonl"
+    with open(source, "w", encoding="utf-8") as fh:
+        for record in synthetic_records(100_000):
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    path = folder / "registry.sqlite3"
+    with open_registry(path, starter=False) as registry:
+        registry.import_paths([source])
+        registry.search("kl 1")  # builds and caches the index
+    return path

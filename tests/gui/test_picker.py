@@ -165,3 +165,34 @@ def test_span_text_does_not_reopen_the_picker(qtbot, keys, editor, fake_registry
     editor.picker.worker.wait_idle()
     assert fake_registry.queries == []
     assert not editor.picker.is_open()
+
+
+@pytest.fixture
+def big_editor(qtbot, big_registry_path):
+    from drafter.registry import open_registry
+
+    registry = open_registry(big_registry_path, starter=False)
+    widget = BodyEditor(registry)
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    widget.editor.setFocus()
+    yield widget
+    widget.picker.worker.wait_idle()
+    registry.close()
+
+
+@pytest.mark.parametrize("typed, number, code_prefix", [
+    ("Thực hiện kl 21", "21", "KL/"),
+    ("theo nghị quyết 28", "28", "NQ/"),
+    ("theo chỉ thị 5", "5", "CT/"),
+])
+def test_picker_with_100k_registry(qtbot, keys, big_editor, typed, number, code_prefix):
+    prefix, query = typed.rsplit(" ", 2)[0], " ".join(typed.rsplit(" ", 2)[1:])
+    keys.type(big_editor.editor, prefix + " ")
+    assert _type_and_wait(qtbot, keys, big_editor, query) > 0
+    top = big_editor.picker.rows()[0].entry
+    assert top.number == number and top.code.startswith(code_prefix)
+    keys.press(big_editor.editor, Qt.Key.Key_Return)
+    assert big_editor.cited_entry_ids() == [top.id]
+    assert isinstance(big_editor.body()[0].segments[-1], Cite)

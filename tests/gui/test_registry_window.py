@@ -194,3 +194,16 @@ def test_import_cancel_stops_between_files(qtbot, window, small_registry, tmp_pa
     assert report.cancelled and report.files == 3 and report.created == 30
     assert "Đã dừng theo yêu cầu" in dialog.label.text()
     assert small_registry.count() == 5 + 30
+
+
+def test_window_on_100k_registry(qtbot, keys, big_registry_path):
+    registry = open_registry(big_registry_path, starter=False)
+    win = RegistryWindow(registry)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.model.rowCount() == CHUNK  # only the first chunk is read
+    assert win.statusBar().currentMessage() == "Sổ có 100.000 văn bản"
+    _search(qtbot, keys, win, "kl 21")
+    assert win.model.entry(0).number_code.startswith("21-KL/")
+    win.close()
+    registry.close()
