@@ -26,6 +26,17 @@ def _open(path: Path):
         raise InputFileError(f"Không đọc được tệp .docx: {path}", "Hãy mở và lưu lại bằng Word rồi thử lại.") from exc
 
 
+def shown_text(paragraph) -> str:
+    """The paragraph's text as Word shows it: runs formatted All Caps / Small Caps in capitals."""
+    chars = list(paragraph.text)
+    for seg in paragraph.segments:
+        if seg.fmt.caps:
+            for i in range(seg.start, min(seg.end, len(chars))):
+                upper = chars[i].upper()
+                chars[i] = upper if len(upper) == 1 else chars[i]
+    return "".join(chars)
+
+
 def docx_elements(path) -> tuple[Elements, DocxLayout]:
     """The elements and layout of a .docx (after read_document's safety checks)."""
     path = Path(path)
@@ -33,7 +44,7 @@ def docx_elements(path) -> tuple[Elements, DocxLayout]:
     layout = read_layout(_open(path))
     if len(layout.paragraphs) != len(doc_text.paragraph_starts):
         raise InputFileError(f"Không đọc được cấu trúc đoạn văn của tệp .docx: {path}")
-    rows = [(p.text, start, p.table, p.row, p.col) for p, start in zip(layout.paragraphs, doc_text.paragraph_starts)]
+    rows = [(shown_text(p), start, p.table, p.row, p.col) for p, start in zip(layout.paragraphs, doc_text.paragraph_starts)]
     lines = split_lines(rows, markdown=False)
 
     def bold(line: Line) -> bool | None:

@@ -7,7 +7,7 @@ from ..findings import Finding
 from .docxlayout import DocxLayout, DocxParagraph, format_over
 from .elements import Elements
 from .lines import Line, is_upper_text
-from .patterns import PART_LABEL_RE
+from .patterns import DASH_LINE_RE, PART_LABEL_RE
 from .rulebook import make_finding
 
 __all__ = ["style_rules", "ELEMENT_NAMES"]
@@ -104,7 +104,8 @@ def _body_rules(el: Elements, paras, profile) -> list[Finding]:
     hits: dict[str, list[tuple[Line, str]]] = {}
     for line in el.all("body") + el.all("can_cu"):
         para = paras[line.para]
-        if is_upper_text(line.clean) or line.table is not None or PART_LABEL_RE.match(line.clean):
+        letters = sum(1 for ch in line.clean if ch.isalpha())
+        if letters < 3 or is_upper_text(line.clean) or line.table is not None or PART_LABEL_RE.match(line.clean):
             continue
         for code, why in _body_problems(para, spec, line.index in el.roles["can_cu"]):
             hits.setdefault(code, []).append((line, why))
@@ -182,4 +183,8 @@ def _rule_under_title(el: Elements, title: Line, paras) -> bool:
         return True
     ends = [line.para for line in (el.first("doc_type"), el.first("place_date")) if line is not None]
     last = max([title.para + 2, *ends])
-    return any(para.has_line for para in paras[: last + 1])
+    if any(para.has_line for para in paras[: last + 1]):
+        return True
+    typed = [line for line in el.lines if line.para <= last and DASH_LINE_RE.match(line.clean)
+             and line.index not in el.roles["subject_rule"]]
+    return bool(typed)  # a typed rule ("________") under the title in a text-like layout

@@ -26,6 +26,7 @@ class RunFormat:
     underline: bool
     font: str | None
     color: str | None  # "000000", "auto" or None
+    caps: bool = False  # w:caps / w:smallCaps: shown in capitals whatever the typed case
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,9 @@ class StyleResolver:
         u = first("w:u")
         underline = u is not None and (u.get(qn("w:val")) or "single").lower() not in _FALSE
         color = first("w:color")
+        caps = bool(_toggle(first("w:caps"))) or bool(_toggle(first("w:smallCaps")))
         return RunFormat(size, bool(_toggle(first("w:b"))), bool(_toggle(first("w:i"))), underline,
-                         self._font(chain), color.get(qn("w:val")) if color is not None else None)
+                         self._font(chain), color.get(qn("w:val")) if color is not None else None, caps)
 
     def _font(self, chain) -> str | None:
         for rpr in chain:
