@@ -37,10 +37,13 @@ def _open_lookup(location):
         print("Lưu ý: chưa có sổ văn bản (drafter.registry); trích dẫn được kiểm tra không đối chiếu sổ.", file=sys.stderr)
         return None, None, None
     registry = open_registry(location) if location else open_registry()
-    return registry.lookup_citation, (lambda query, limit=5: registry.search(query, limit)), registry
+    def suggest(query, limit=5):
+        return [result.entry for result in registry.search(query, limit)]
+
+    return registry.lookup_citation, suggest, registry
 
 
-def citation_findings(text: str, registry_location=None) -> list | None:
+def citation_findings(text: str, registry_location=None, paragraph_starts=None) -> list | None:
     """Findings of ``drafter.citations.check`` or None (with a note on stderr) when it does not exist yet."""
     import importlib
 
@@ -57,11 +60,21 @@ def citation_findings(text: str, registry_location=None) -> list | None:
         return None
     lookup, suggest, registry = _open_lookup(registry_location)
     try:
-        return list(check(text, lookup=lookup, suggest=suggest))
+        extra = {"paragraph_starts": paragraph_starts} if paragraph_starts is not None and _accepts(check, "paragraph_starts") else {}
+        return list(check(text, lookup=lookup, suggest=suggest, **extra))
     finally:
         close = getattr(registry, "close", None)
         if close:
             close()
+
+
+def _accepts(func, name: str) -> bool:
+    import inspect
+
+    try:
+        return name in inspect.signature(func).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 def _with_paragraphs(findings, doc) -> list:
@@ -81,7 +94,7 @@ def collect_findings(path: Path, registry=None, profile=None) -> tuple[list, obj
         findings = check_docx(path, profile)
     else:
         findings = check_text_layout(doc.text, profile)
-    cited = citation_findings(doc.text, registry)
+    cited = citation_findings(doc.text, registry, doc.paragraph_starts)
     findings += cited or []
     return sort_findings(_with_paragraphs(findings, doc)), doc
 
