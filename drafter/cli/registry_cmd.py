@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import InputFileError, RegistryError
 from ..registry import open_registry
+from .registry_migrate import register as register_migrate
 
 __all__ = ["register"]
 
@@ -52,6 +53,7 @@ def register(subparsers) -> None:
 
     for parser in (search, lst, show, imp, exp):
         _add_location(parser)
+    register_migrate(sub)
     reg.set_defaults(func=lambda args: (reg.print_help(), 2)[1])
 
 

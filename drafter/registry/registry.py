@@ -13,6 +13,7 @@ import datetime as _dt
 import importlib
 import json
 import os
+from collections import OrderedDict
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -33,8 +34,10 @@ __all__ = ["Registry", "open_registry", "default_location", "open_store", "INDEX
 INDEX_BLOB = "search-index-v1"
 #: Rebuild the index (instead of growing the delta) past this many incremental changes.
 MAX_DELTA = 5000
+#: Entries kept in memory for the ranker between changes.
+ENTRY_CACHE = 4096
 #: Server backends by URL scheme: module path and its ``open_store(url)`` function.
-_URL_BACKENDS = {"postgresql": "drafter.registry.pg_store", "postgres": "drafter.registry.pg_store"}
+_URL_BACKENDS = {"postgresql": "drafter.registry.postgres_store", "postgres": "drafter.registry.postgres_store"}
 
 
 def default_location() -> str:
@@ -77,6 +80,7 @@ class Registry:
         self.store = store
         self._index: SearchIndex | None = None
         self._stamp = -1
+        self._cache: OrderedDict[int, Entry] = OrderedDict()  # entries recently shown by search
 
     # -- index ---------------------------------------------------------------------------
     @property
@@ -98,17 +102,29 @@ class Registry:
                 pass  # a read-only or busy registry still searches; the cache is only a cache
         self._stamp = stamp
 
+    def _fetch(self, ids: Iterable[int]) -> dict[int, Entry]:
+        """Entries by id for the ranker, from a small cache kept until the next change."""
+        ids = list(ids)
+        missing = [i for i in ids if i not in self._cache]
+        if missing:
+            self._cache.update(self.store.get_many(missing))
+            while len(self._cache) > ENTRY_CACHE:
+                self._cache.popitem(last=False)
+        return {i: self._cache[i] for i in ids if i in self._cache}
+
     def refresh_if_changed(self) -> bool:
         """Reload the index if another client changed the registry; True when it did."""
         if self.store.change_count() == self._stamp:
             return False
         self._index = None
+        self._cache.clear()
         self._load_index()
         return True
 
     def _after_write(self, before: int, changed: Iterable[tuple[int, str | None]]) -> None:
         """Apply this client's own write to the index (or drop the index if others wrote too)."""
         now = self.store.change_count()
+        self._cache.clear()
         if self._index is None or self._stamp != before or now != before + 1:
             self._index = None
             self._stamp = -1
@@ -123,7 +139,7 @@ class Registry:
     # -- search and lookup ---------------------------------------------------------------
     def search(self, query: str, limit: int = 10, boost: Iterable[int] = ()) -> list[SearchResult]:
         """Ranked matches for what the user typed (see :mod:`drafter.registry.query`)."""
-        return rank(self.index, self.store.get_many, query, limit, boost)
+        return rank(self.index, self._fetch, query, limit, boost)
 
     def get(self, entry_id: int) -> Entry | None:
         return self.store.get(entry_id)
@@ -233,6 +249,7 @@ class Registry:
         from .importer import import_paths
 
         report = import_paths(self, paths, progress=progress, cancel=cancel)
+        self._cache.clear()
         self._index = None  # rebuilt (and cached) on the next search
         self._stamp = -1
         return report

@@ -1,0 +1,338 @@
+"""Keeping each client of a shared (PostgreSQL) registry in step, and working without the server.
+
+* :class:`SharedStore` is the :class:`~drafter.registry.store.Store` a ``postgresql://`` location
+  opens: every call goes to the server; when the server cannot be reached (at start or later) it
+  switches to the *local copy* — an SQLite mirror of the server registry in the user's data
+  folder — and serves reads from it, refusing writes with a Vietnamese message (read-only mode).
+* :func:`refresh_local_copy` rewrites that mirror (atomically: temp file + rename) when the
+  server's change counter moved.
+* :class:`ChangeWatcher` is a background thread: it LISTENs on the registry's channel (and polls
+  the change counter as a fallback), then refreshes the client's in-process search index, the
+  local copy, and calls the front end back; when the server is away it keeps trying to reconnect.
+
+All calls into a SharedStore are serialised by one lock, so the watcher thread never runs a query
+inside another thread's write transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable
+
+from ..errors import RegistryError
+from ..resources import user_data_dir
+from .postgres_store import (CHANNEL, COPY_COLUMNS, PostgresStore, ServerUnreachableError,
+                             connect, open_postgres, redact)
+from .store import Store
+
+__all__ = ["SharedStore", "ReadOnlyRegistryError", "ChangeWatcher", "open_shared",
+           "local_copy_path", "refresh_local_copy", "watch"]
+
+log = logging.getLogger("drafter.registry")
+
+#: Seconds between change-counter polls (and reconnect attempts) of the watcher.
+POLL_INTERVAL_S = 2.0
+#: The index blob copied into the local copy with the rows (name used by the facade).
+_INDEX_BLOB = "search-index-v1"
+
+
+class ReadOnlyRegistryError(RegistryError):
+    """A write was attempted while working from the local copy (server unreachable)."""
+
+    def __init__(self, location: str):
+        super().__init__(
+            f"Máy chủ sổ văn bản {location} đang không kết nối được: Drafter đang dùng bản sao cục bộ "
+            "(chỉ đọc), chưa thêm, sửa hay xóa được văn bản.",
+            "Đợi máy chủ hoạt động lại (Drafter tự kết nối lại) rồi lưu thay đổi; nội dung đang soạn không bị mất.")
+
+
+def local_copy_path(url: str) -> Path:
+    """Where the local copy of the server registry at ``url`` lives."""
+    digest = hashlib.sha1(redact(url).encode("utf-8")).hexdigest()[:16]
+    return user_data_dir() / "server-copies" / f"registry-{digest}.sqlite3"
+
+
+def _copy_stamp(path: Path) -> int | None:
+    """The server change count the local copy was made at, or None when there is none."""
+    import sqlite3
+
+    if not path.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return int(conn.execute("SELECT changes FROM meta").fetchone()[0])
+        finally:
+            conn.close()
+    except Exception:  # an unreadable copy is rebuilt
+        return None
+
+
+def refresh_local_copy(conn, path: Path) -> bool:
+    """Mirror the server registry (psycopg ``conn``, autocommit) into ``path`` if it changed.
+
+    The copy is written to a temp file and renamed into place, so a reader (or a crash) never
+    sees half a copy. Returns True when a new copy was written.
+    """
+    from .sqlite_store import open_sqlite
+
+    with conn.transaction():
+        conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        stamp = int(conn.execute("SELECT changes FROM meta").fetchone()[0])
+        if _copy_stamp(path) == stamp:
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+        tmp.unlink(missing_ok=True)
+        local = open_sqlite(tmp)
+        try:
+            cur = local._conn
+            cur.execute("BEGIN IMMEDIATE")
+            marks = ", ".join("?" for _ in COPY_COLUMNS)
+            rows = conn.execute(f"SELECT {', '.join(COPY_COLUMNS)} FROM entries ORDER BY id")
+            while batch := rows.fetchmany(5000):
+                cur.executemany(f"INSERT INTO entries ({', '.join(COPY_COLUMNS)}) VALUES ({marks})", batch)
+            blob = conn.execute("SELECT stamp, data FROM blobs WHERE name = %s", (_INDEX_BLOB,)).fetchone()
+            if blob and int(blob[0]) == stamp:
+                cur.execute("INSERT INTO blobs (name, stamp, data) VALUES (?, ?, ?)",
+                            (_INDEX_BLOB, stamp, bytes(blob[1])))
+            cur.execute("UPDATE meta SET changes = ?", (stamp,))
+            cur.execute("COMMIT")
+        finally:
+            local.close()
+    os.replace(tmp, path)
+    return True
+
+
+class SharedStore(Store):
+    """The server store, falling back to a read-only local copy when the server is away."""
+
+    def __init__(self, url: str, online: PostgresStore | None, copy_path: Path):
+        self.url = url
+        self.location = redact(url)
+        self.copy_path = copy_path
+        self._online = online
+        self._offline = None
+        self._lock = threading.RLock()
+        self._wrote = False
+        self.notice: str | None = None  # the Vietnamese read-only notice, when offline
+
+    # -- mode ------------------------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        return self._online is None
+
+    def _go_offline(self, exc: RegistryError) -> None:
+        from .sqlite_store import open_sqlite
+
+        if self._online is not None:
+            try:
+                self._online.close()
+            except Exception:
+                pass
+            self._online = None
+        if self._offline is None:
+            if _copy_stamp(self.copy_path) is None:
+                raise RegistryError(
+                    f"{exc.message} Chưa có bản sao cục bộ của sổ văn bản trên máy này.",
+                    "Kết nối mạng tới máy chủ ít nhất một lần để Drafter tạo bản sao; hoặc tạm dùng "
+                    "sổ văn bản trên máy (bỏ --registry).") from exc
+            self._offline = open_sqlite(self.copy_path)
+        self.notice = (f"Không kết nối được máy chủ sổ văn bản {self.location}. Drafter đang dùng bản sao "
+                       "cục bộ (chỉ đọc): tìm kiếm vẫn chạy, nhưng chưa thêm hay sửa được văn bản.")
+        log.warning(self.notice)
+
+    def reconnect(self) -> bool:
+        """Try the server again after an outage; True when back online."""
+        with self._lock:
+            if self._online is not None:
+                return True
+            try:
+                self._online = open_postgres(self.url)
+            except RegistryError:
+                return False
+            if self._offline is not None:
+                self._offline.close()
+                self._offline = None
+            self.notice = None
+            log.warning("Đã kết nối lại máy chủ sổ văn bản %s.", self.location)
+            return True
+
+    def _read(self, method: str, *args, listed: bool = False):
+        """``backend.method(*args)`` on the server, or on the local copy when it is away."""
+        def call(store):
+            result = getattr(store, method)(*args)
+            return list(result) if listed else result
+
+        with self._lock:
+            if self._online is not None:
+                try:
+                    return call(self._online)
+                except ServerUnreachableError as exc:
+                    self._go_offline(exc)
+            return call(self._offline)
+
+    def _writer(self) -> PostgresStore:
+        if self._online is None:
+            raise ReadOnlyRegistryError(self.location)
+        return self._online
+
+    # -- writes -----------------------------------------------------------------------------
+    @contextmanager
+    def write(self):
+        with self._lock:
+            writer = self._writer()
+            try:
+                with writer.write():
+                    yield self
+            except ServerUnreachableError as exc:
+                self._go_offline(exc)
+                raise ReadOnlyRegistryError(self.location) from exc
+            self._wrote = True
+
+    def insert(self, entry, key, search_keys):
+        with self.write():
+            return self._online.insert(entry, key, search_keys)
+
+    def update(self, entry, key, search_keys):
+        with self.write():
+            return self._online.update(entry, key, search_keys)
+
+    def delete(self, entry_id):
+        with self.write():
+            self._online.delete(entry_id)
+
+    def save_blob(self, name, stamp, data):
+        with self.write():
+            self._online.save_blob(name, stamp, data)
+
+    # -- reads (lists are materialised under the lock, never streamed across it) -----------
+    def get(self, entry_id):
+        return self._read("get", entry_id)
+
+    def get_many(self, ids):
+        return self._read("get_many", list(ids))
+
+    def find_by_key(self, key):
+        return self._read("find_by_key", key)
+
+    def entries(self):
+        return iter(self._read("entries", listed=True))
+
+    def index_rows(self):
+        return iter(self._read("index_rows", listed=True))
+
+    def count(self):
+        return self._read("count")
+
+    def change_count(self):
+        return self._read("change_count")
+
+    def load_blob(self, name):
+        return self._read("load_blob", name)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._online is not None and self._wrote:
+                try:
+                    refresh_local_copy(self._online._conn, self.copy_path)
+                except Exception as exc:  # the copy is a convenience; the server has the data
+                    log.debug("local copy not refreshed: %s", exc)
+            for store in (self._online, self._offline):
+                if store is not None:
+                    try:
+                        store.close()
+                    except RegistryError:
+                        pass
+            self._online = self._offline = None
+
+
+def open_shared(url: str) -> SharedStore:
+    """Open the server registry at ``url``; fall back to its local copy when unreachable."""
+    path = local_copy_path(url)
+    try:
+        online = open_postgres(url)
+    except ServerUnreachableError as exc:
+        store = SharedStore(url, None, path)
+        store._go_offline(exc)
+        return store
+    store = SharedStore(url, online, path)
+    try:
+        with store._lock:
+            refresh_local_copy(online._conn, path)
+    except Exception as exc:  # no disk space, read-only folder: still work online
+        log.debug("local copy not refreshed: %s", exc)
+    return store
+
+
+class ChangeWatcher:
+    """Background refresh of one client's registry when any client changes it.
+
+    ``on_change()`` (optional) runs in the watcher thread after the index was refreshed; a GUI
+    should hand it to its event loop. ``stop()`` ends the thread.
+    """
+
+    def __init__(self, registry, interval_s: float = POLL_INTERVAL_S,
+                 on_change: Callable[[], None] | None = None):
+        self.registry = registry
+        self.interval_s = interval_s
+        self.on_change = on_change
+        self.refreshes = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="drafter-registry-watch", daemon=True)
+
+    def start(self) -> "ChangeWatcher":
+        self._thread.start()
+        return self
+
+    def stop(self, timeout_s: float = 10.0) -> None:
+        self._stop.set()
+        self._thread.join(timeout_s)
+
+    def _tick(self, conn) -> None:
+        store = self.registry.store
+        if isinstance(store, SharedStore) and store.read_only and not store.reconnect():
+            return
+        if self.registry.refresh_if_changed():
+            self.refreshes += 1
+            if conn is not None and isinstance(store, SharedStore):
+                try:
+                    refresh_local_copy(conn, store.copy_path)
+                except Exception as exc:
+                    log.debug("local copy not refreshed: %s", exc)
+            if self.on_change:
+                self.on_change()
+
+    def _listen(self, url: str) -> None:
+        conn = connect(url)
+        try:
+            conn.execute(f"LISTEN {CHANNEL}")
+            while not self._stop.is_set():
+                self._tick(conn)
+                for _ in conn.notifies(timeout=self.interval_s, stop_after=1):
+                    pass
+        finally:
+            conn.close()
+
+    def _run(self) -> None:
+        store = self.registry.store
+        while not self._stop.is_set():
+            try:
+                if isinstance(store, SharedStore) and not store.read_only:
+                    self._listen(store.url)
+                else:
+                    self._tick(None)
+            except Exception as exc:  # server gone, or a transient error: poll again later
+                log.debug("registry watcher: %s", exc)
+            self._stop.wait(self.interval_s)
+
+
+def watch(registry, interval_s: float = POLL_INTERVAL_S,
+          on_change: Callable[[], None] | None = None) -> ChangeWatcher:
+    """Start a :class:`ChangeWatcher` for ``registry`` (any backend; LISTEN on PostgreSQL)."""
+    return ChangeWatcher(registry, interval_s, on_change).start()
