@@ -40,7 +40,7 @@ class SearchIndex:
     """Inverted index over search keys (see the module docstring)."""
 
     def __init__(self, vocab: list[str], offsets: np.ndarray, postings: np.ndarray, ids: np.ndarray,
-                 prior: np.ndarray | None = None):
+                 prior: np.ndarray | None = None, lengths: np.ndarray | None = None):
         self.vocab = vocab
         self.offsets = offsets
         self.postings = postings
@@ -48,6 +48,7 @@ class SearchIndex:
         self._key_pos = {k: i for i, k in enumerate(vocab)}
         self._words = [k for k in vocab if _is_word(k)]
         self.prior = prior if prior is not None else self._compute_prior()
+        self.lengths = lengths if lengths is not None else np.zeros(len(ids), dtype=np.uint16)
         self.alive = np.ones(len(ids), dtype=bool)
         self._delta: dict[str, list[int]] = {}
         self._delta_ids: list[int] = []
@@ -72,7 +73,8 @@ class SearchIndex:
         postings = row[order].astype(np.int32)
         offsets = np.zeros(len(ordered) + 1, dtype=np.int64)
         np.cumsum(np.bincount(tok, minlength=len(ordered)), out=offsets[1:])
-        return cls(ordered, offsets, postings, np.asarray(ids, dtype=np.int64))
+        lengths = np.minimum(np.asarray(counts, dtype=np.int64), 65535).astype(np.uint16)
+        return cls(ordered, offsets, postings, np.asarray(ids, dtype=np.int64), lengths=lengths)
 
     def _compute_prior(self) -> np.ndarray:
         weights = search_rules()["weights"]
@@ -93,7 +95,7 @@ class SearchIndex:
         buffer = io.BytesIO()
         vocab = np.frombuffer("\n".join(self.vocab).encode("utf-8"), dtype=np.uint8)
         np.savez(buffer, vocab=vocab, offsets=self.offsets, postings=self.postings, ids=self.base_ids,
-                 prior=self.prior)
+                 prior=self.prior[: len(self.base_ids)], lengths=self.lengths[: len(self.base_ids)])
         return buffer.getvalue()
 
     @classmethod
@@ -101,7 +103,8 @@ class SearchIndex:
         with np.load(io.BytesIO(data)) as arrays:
             vocab_bytes = arrays["vocab"].tobytes()
             vocab = vocab_bytes.decode("utf-8").split("\n") if vocab_bytes else []
-            return cls(vocab, arrays["offsets"], arrays["postings"], arrays["ids"], arrays["prior"])
+            return cls(vocab, arrays["offsets"], arrays["postings"], arrays["ids"], arrays["prior"],
+                       arrays["lengths"])
 
     # -- incremental changes -------------------------------------------------------------
     @property
@@ -136,10 +139,12 @@ class SearchIndex:
         row = self.size
         self._delta_ids.append(entry_id)
         self._delta_rows[entry_id] = row
-        for key in keys.split():
+        split = keys.split()
+        for key in split:
             self._delta.setdefault(key, []).append(row)
         self.alive = np.append(self.alive, True)
         self.prior = np.append(self.prior, np.float32(0.0))
+        self.lengths = np.append(self.lengths, np.uint16(min(len(split), 65535)))
 
     # -- lookups -------------------------------------------------------------------------
     def _base_postings(self, key: str) -> np.ndarray:
