@@ -63,14 +63,17 @@ def _lookup(registry_path: str | None):
     return lookup_from_registry(registry), registry
 
 
-def render_file(draft_path: Path, out: Path, pdf: bool, lookup) -> list[Path]:
+def render_file(draft_path: Path, out: Path, pdf: bool, lookup, notices: bool = True) -> list[Path]:
     """Render one draft file to .docx (and PDF); returns the written paths."""
     from ..drafting import load_draft, render
     from ..export import export_docx, export_pdf
 
     rendered = render(load_draft(draft_path), lookup)
-    for notice in rendered.notices:
-        print(f"  Lưu ý: {notice}")
+    if notices:
+        for notice in rendered.notices:
+            print(f"  Lưu ý: {notice}")
+    elif rendered.notices:
+        print(f"  ({len(rendered.notices)} văn bản được trích dẫn lấy theo thông tin lưu trong dự thảo)")
     written = [export_docx(rendered, out)]
     if pdf:
         written.append(export_pdf(out, out.with_suffix(".pdf")))
@@ -113,7 +116,7 @@ def cmd_render_examples(args) -> int:
     if not drafts:
         raise DrafterError("Không tìm thấy dự thảo mẫu nào trong thư mục examples/.")
     for draft in drafts:
-        for path in render_file(draft, out / (draft.stem + ".docx"), args.pdf, None):
+        for path in render_file(draft, out / (draft.stem + ".docx"), args.pdf, None, notices=False):
             print(f"Đã xuất {path}")
     return 0
 
@@ -135,7 +138,7 @@ def cmd_demo(args) -> int:
           + (", PDF và ảnh PNG." if has_lo else " (không có LibreOffice nên không xuất PDF/PNG)."))
     for draft in sorted(examples_dir().glob("*.json")):
         started = time.perf_counter()
-        written = render_file(draft, out / (draft.stem + ".docx"), has_lo, None)
+        written = render_file(draft, out / (draft.stem + ".docx"), has_lo, None, notices=False)
         pngs = _png(written[-1]) if has_lo else []
         took = (time.perf_counter() - started) * 1000
         print(f"- {draft.name} → {', '.join(p.name for p in written)}"

@@ -84,6 +84,8 @@ class _Writer:
             fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), 1.0
         if rules.get("space_before_pt") is not None and compact:
             fmt.space_before = Pt(rules["space_before_pt"])
+        if rules.get("space_after_pt") is not None and compact:
+            fmt.space_after = Pt(rules["space_after_pt"])
 
     def add_run(self, paragraph, text: str, rules: dict, bold=None, italic=None, underline=None):
         """A run with the font on all slots and an explicit size; bold/italic/underline written only

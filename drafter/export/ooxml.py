@@ -157,9 +157,10 @@ class Footnotes:
         p = note_paragraph._p
         p.getparent().remove(p)
         p_pr = p.get_or_add_pPr()
-        style = OxmlElement("w:pStyle")
-        style.set(qn("w:val"), self.text_style)
-        p_pr.insert(0, style)
+        if p_pr.find(qn("w:pStyle")) is None:
+            style = OxmlElement("w:pStyle")
+            style.set(qn("w:val"), self.text_style)
+            p_pr.insert(0, style)
         p_pr.addnext(self._ref_run("w:footnoteRef"))
         note.append(p)
         self.root.append(note)
