@@ -23,6 +23,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMessageBox, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
+from drafter.doctypes import types_for_code
 from drafter.drafting.model import Block, Cite, CitationRef, Text
 
 from .body_text import CITE_PROP, BodyTextEdit, block_format, block_kind, fill_document, read_blocks
@@ -102,6 +103,7 @@ class BodyEditor(QWidget):
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
         left = QWidget(self)
+        left.setMaximumWidth(320)
         col = QVBoxLayout(left)
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(QLabel("Các phần", left))
@@ -276,6 +278,7 @@ class BodyEditor(QWidget):
     def set_block_kind(self, kind: str, level: int) -> None:
         cursor = self.editor.textCursor()
         cursor.setBlockFormat(block_format(kind, level))
+        self.editor.highlighter.rehighlightBlock(cursor.block())
         self._refresh_outline()
 
     # -- internals ------------------------------------------------------------------------
@@ -385,11 +388,21 @@ class BodyEditor(QWidget):
         return [p for p in probes if p]
 
 
+def _label_from_code(number_code: str) -> str:
+    """"21-KL/TW" → "Kết luận số 21-KL/TW" when the type code names one type, else as given."""
+    from drafter.numbercode import parse
+
+    parsed = parse(number_code)
+    types = types_for_code(parsed.type_code) if parsed is not None and parsed.type_code else ()
+    return f"{types[0].name} số {number_code}" if len(types) == 1 else number_code
+
+
 def _entry_label(entry, ref: CitationRef) -> tuple[str, str]:
     """("Kết luận số 21-KL/TW", full citation tooltip) from a registry entry, or from the ref."""
     if entry is None:
         day = f", ngày {ref.date.day:02d}/{ref.date.month:02d}/{ref.date.year}" if ref.date else ""
-        return ref.number_code, f"{ref.number_code}{day} (không có trong sổ văn bản)"
+        label = _label_from_code(ref.number_code)
+        return label, f"{label}{day} (chưa gắn với văn bản nào trong sổ văn bản)"
     label = f"{entry.type} số {entry.number_code}" if entry.number_code else ref.number_code
     tip = label
     if entry.date:

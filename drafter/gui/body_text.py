@@ -15,7 +15,8 @@ import itertools
 import json
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import (QColor, QFont, QSyntaxHighlighter, QTextBlockFormat, QTextCharFormat, QTextCursor,
+                           QTextFormat)
 from PySide6.QtWidgets import QTextEdit
 
 from drafter.drafting.model import Block, Cite, CitationRef, NoteRef, Text
@@ -203,6 +204,20 @@ def span_at(doc, pos: int) -> tuple[int, int] | None:
     return start, end
 
 
+class HeadingHighlighter(QSyntaxHighlighter):
+    """Shows heading blocks in bold. Display only: highlighter formats never reach the document's
+    char formats, so bold headings do not turn into bold Text segments."""
+
+    def highlightBlock(self, text: str) -> None:
+        kind, level = block_kind(self.currentBlock())
+        if kind == "heading" and text:
+            fmt = QTextCharFormat()
+            fmt.setFontWeight(QFont.Weight.Bold)
+            if level == 3:
+                fmt.setFontItalic(True)
+            self.setFormat(0, len(text), fmt)
+
+
 class BodyTextEdit(QTextEdit):
     """QTextEdit with atomic spans; ``picker`` (optional) sees keys first."""
 
@@ -214,6 +229,7 @@ class BodyTextEdit(QTextEdit):
         self.setAcceptRichText(False)
         self.setTabChangesFocus(False)
         self.cursorPositionChanged.connect(self._snap_cursor)
+        self.highlighter = HeadingHighlighter(self.document())
 
     # -- atomic spans -------------------------------------------------------------------
     def _snap_cursor(self) -> None:

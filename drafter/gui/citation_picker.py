@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QVBoxLayout
 
 from drafter.doctypes import doc_types, type_abbreviations
 from drafter.text import fold
 
 from .search_worker import SearchWorker
 
-__all__ = ["CitationPicker", "find_query", "fallback_query", "format_entry_row"]
+__all__ = ["CitationPicker", "find_query", "fallback_query", "format_entry_row", "entry_lines"]
 
 #: A token of the line before the cursor, split at spaces and commas ("Kết", "21-KL/TW", "(kl"):
 #: "Kết luận,kl 21" is three words then the number, as a hurried secretary types it.
@@ -35,6 +36,7 @@ LEADING_PUNCT = ",;:(\"“'[-–"
 #: Punctuation that ends a clause: the citation query never reaches back across it.
 CLAUSE_END_RE = re.compile(r"[.;:!?()\"“”]$")
 
+VISIBLE_ROWS = 6  # rows shown before the list scrolls
 MAX_SUBJECT_WORDS = 6  # words typed after the number that still belong to the query
 MAX_SCAN_TOKENS = 12
 LOOKBACK_CHARS = 160
@@ -116,9 +118,10 @@ def _reasons_text(reasons) -> str:
     return ", ".join(labels)
 
 
-def format_entry_row(entry, reasons=()) -> str:
-    """Two lines: "Kết luận 21-KL/TW · 25/10/2021 · issuer" and "subject… — khớp: ...".
+def entry_lines(entry, reasons=()) -> tuple[str, str]:
+    """The two lines of a suggestion row.
 
+    ``("Kết luận 21-KL/TW · 25/10/2021 · issuer", "khớp số, khớp tên loại — subject…")``;
     ``reasons`` are shown as given: pass ``SearchResult.reason_labels`` (Vietnamese).
     """
     head = [entry.type or "", entry.number_code or (entry.aliases[0] if entry.aliases else "")]
@@ -127,14 +130,56 @@ def format_entry_row(entry, reasons=()) -> str:
         first += f" · {entry.date.day:02d}/{entry.date.month:02d}/{entry.date.year}"
     if entry.issuer:
         first += f" · {entry.issuer}"
-    subject = (entry.subject or "").strip()
-    if len(subject) > 90:
-        subject = subject[:88].rstrip() + "…"
-    second = subject
+    subject = " ".join((entry.subject or "").split())
+    if len(subject) > 160:
+        subject = subject[:158].rstrip() + "…"
     why = _reasons_text(reasons)
-    if why:
-        second = f"{second} — khớp: {why}" if second else f"khớp: {why}"
-    return f"{first}\n    {second}" if second else first
+    second = " — ".join(p for p in (why, subject) if p)
+    return first, second
+
+
+def format_entry_row(entry, reasons=()) -> str:
+    """The row as one text (accessibility, tooltips): the two lines joined by a newline."""
+    first, second = entry_lines(entry, reasons)
+    return f"{first}\n{second}" if second else first
+
+
+_LINES_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _RowDelegate(QStyledItemDelegate):
+    """Paints a suggestion in two elided lines: the identity in bold, then reasons and subject."""
+
+    def sizeHint(self, option, index) -> QSize:
+        height = option.fontMetrics.height()
+        return QSize(400, 2 * height + 8)
+
+    def paint(self, painter, option, index) -> None:
+        lines = index.data(_LINES_ROLE)
+        if not lines:
+            return super().paint(painter, option, index)
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text_color = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        rect = option.rect.adjusted(6, 3, -6, -3)
+        height = option.fontMetrics.height()
+        painter.save()
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(text_color)
+        first = painter.fontMetrics().elidedText(lines[0], Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), height), Qt.AlignmentFlag.AlignLeft, first)
+        painter.setFont(option.font)
+        painter.setPen(text_color if selected else QColor("#555555"))
+        second = option.fontMetrics.elidedText(lines[1], Qt.TextElideMode.ElideRight, rect.width() - 14)
+        painter.drawText(QRect(rect.left() + 14, rect.top() + height + 2, rect.width() - 14, height),
+                         Qt.AlignmentFlag.AlignLeft, second)
+        painter.restore()
 
 
 def _labels_of(result) -> tuple:
@@ -175,6 +220,9 @@ class CitationPicker(QFrame):
         self.list = QListWidget(self)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setWordWrap(False)
+        self.list.setItemDelegate(_RowDelegate(self.list))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setUniformItemSizes(True)
         self.list.itemActivated.connect(lambda _item: self.accept())
         self.list.itemClicked.connect(lambda _item: self.accept())
         self.hint = QLabel("↑↓ chọn · Enter/Tab chèn trích dẫn · Esc đóng", self)
@@ -304,8 +352,10 @@ class CitationPicker(QFrame):
             self.resultsShown.emit(0)
             return
         for result in self._results:
+            lines = entry_lines(result.entry, _labels_of(result))
             item = QListWidgetItem(format_entry_row(result.entry, _labels_of(result)))
-            item.setToolTip(format_entry_row(result.entry))
+            item.setData(_LINES_ROLE, lines)
+            item.setToolTip(f"{lines[0]}\n{result.entry.subject or ''}")
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         self._place()
@@ -332,7 +382,9 @@ class CitationPicker(QFrame):
         viewport = self._editor.viewport()
         rect = self._editor.cursorRect()
         width = min(self.width(), max(200, viewport.width() - 4))
-        height = min(260, 30 + 44 * max(1, self.list.count()))
+        rows = max(1, min(self.list.count(), VISIBLE_ROWS))
+        row_height = max(self.list.sizeHintForRow(0), 20)
+        height = rows * row_height + self.hint.sizeHint().height() + 12
         x = max(0, min(rect.left(), viewport.width() - width))
         y = rect.bottom() + 4
         if y + height > viewport.height() and rect.top() - height - 4 >= 0:

@@ -164,6 +164,7 @@ class RegistryWindow(QMainWindow):
         header.setStretchLastSection(False)
         for column, width in enumerate((90, 120, 90, 230, 420, 80)):
             self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self.table.activated.connect(lambda _index: self.form.fields["number"].setFocus())
         self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
