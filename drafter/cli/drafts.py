@@ -60,7 +60,26 @@ def _lookup(registry_path: str | None):
     except Exception as exc:  # a registry that cannot open must not stop an export
         print(f"Không mở được danh mục văn bản ({type(exc).__name__}): dùng thông tin lưu trong dự thảo.")
         return None, None
-    return lookup_from_registry(registry), registry
+    return _guarded(lookup_from_registry(registry)), registry
+
+
+def _guarded(lookup):
+    """A lookup that falls back to the draft's snapshots if the registry fails mid-way."""
+    failed: list[str] = []
+
+    def safe(ref):
+        if failed:
+            return None
+        try:
+            return lookup(ref)
+        except DrafterError:
+            raise
+        except Exception as exc:  # a broken registry must not stop an export
+            failed.append(type(exc).__name__)
+            print(f"Danh mục văn bản gặp lỗi ({failed[0]}): dùng thông tin lưu trong dự thảo.")
+            return None
+
+    return safe
 
 
 def render_file(draft_path: Path, out: Path, pdf: bool, lookup, notices: bool = True) -> list[Path]:
