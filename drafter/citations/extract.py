@@ -23,12 +23,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .. import numbercode
-from ..doctypes import type_by_name, types_for_code
-from ..text import fold, normalize_with_map
+from ..doctypes import types_for_code
+from ..text import normalize_with_map
 from . import patterns as P
+from .clauses import attach_short_names, definition_spans, finish_subjects
+from .patterns import type_name_of
 from .dates import DateMatch, match_date
 from .model import Citation
 
@@ -36,8 +37,6 @@ __all__ = ["extract"]
 
 #: How far a citation's header "Số" line may sit from the top of the text.
 SELF_LINE_WINDOW = 2500
-#: Longest subject read (characters of the normalised text).
-MAX_SUBJECT = 900
 #: Longest issuer read.
 MAX_ISSUER = 200
 
@@ -69,14 +68,6 @@ class _Core:
     by_subject: bool = False  # named by its subject only ("Quy định về ...")
     tail_end: int = 0  # end of the whole shared tail (for groups: where the subject search starts)
     group: list = field(default_factory=list)
-
-
-@lru_cache(maxsize=256)
-def _type_for_word(word: str) -> str | None:
-    key = " ".join(fold(word).split())
-    key = re.sub(r"\bqui\b", "quy", key)
-    t = type_by_name(key)
-    return t.name if t else None
 
 
 def _read_code(raw: str, has_so: bool) -> tuple | None:
@@ -121,12 +112,25 @@ def _numbers(s: str, pos: int, limit: int) -> list[tuple[int, int, tuple, bool]]
             break
         tok = P.NUMBER_TOKEN_RE.match(s, more.end())
         nxt = _read_code(tok.group(0), has_so or bool(more["so"]))
-        if nxt is None or (nxt[2] is None) != (parsed[2] is None):
+        if nxt is None or (nxt[2] is None and parsed[2] is not None):
             break
         if nxt[2] is None and not _accept_bare(s, tok["num"], tok.end(), bool(more["so"]) or has_so):
             break
         found.append((tok.start(), tok.end(), nxt, has_so or bool(more["so"])))
-    return found
+        if nxt[2] is not None and parsed[2] is None:
+            break  # "Nghị quyết số 18, 19-NQ/TW": the code closes the list
+    return _share_code(found)
+
+
+def _share_code(found: list) -> list:
+    """Give bare numbers the code written after the last of them: "số 18, 19-NQ/TW" → 18-NQ/TW."""
+    last = found[-1][2]
+    if len(found) < 2 or last[1] is None or found[0][2][2] is not None:
+        return found
+    shared = []
+    for start, end, parsed, has_so in found[:-1]:
+        shared.append((start, end, (parsed[0], last[1], None, (), last[4]), has_so))
+    return [*shared, found[-1]]
 
 
 def _skip_markers(s: str, pos: int) -> int:
@@ -186,13 +190,12 @@ def _tail(s: str, core: _Core, pos: int, limit: int) -> int:
                 if span:
                     core.issuer, core.end, pos = span, span[1], span[1]
                     continue
-        if core.issuer is not None or core.name is not None:
-            tm = P.TERM_RE.match(s, pos2)
-            if tm and tm.end() <= limit:
-                if core.issuer is not None:
-                    core.issuer = (core.issuer[0], tm.end())
-                core.end = pos = tm.end()
-                continue
+        tm = P.TERM_RE.match(s, pos2)  # a term may follow the issuer, a name, or the number-code
+        if tm and tm.end() <= limit:
+            if core.issuer is not None:
+                core.issuer = (core.issuer[0], tm.end())
+            core.end = pos = tm.end()
+            continue
         break
     return pos
 
@@ -209,10 +212,14 @@ def _subject_start(s: str, core: _Core, pos: int, limit: int) -> None:
         vm = P.SUBJECT_VERB_RE.match(s, pos)
         if vm:
             core.subject_start = vm.end()
+            return
+        qm = P.SUBJECT_QUOTED_RE.match(s, pos)
+        if qm:
+            core.subject_start, core.closers = qm.end(), _CLOSERS[qm["quote"]]
 
 
 def _parse_anchor(s: str, m: re.Match, limit: int) -> list[_Core]:
-    doc_type = _type_for_word(m.group(0))
+    doc_type = type_name_of(m.group(0))
     pos = m.end()
     q = P.QUALIFIER_RE.match(s, pos)
     if q:
@@ -295,103 +302,10 @@ def _self_type(head: str, type_code: str) -> str | None:
     if len(candidates) == 1:
         return candidates[0]
     for m in P.type_word_re().finditer(head):
-        name = _type_for_word(m.group(0))
+        name = type_name_of(m.group(0))
         if name in candidates:
             return name
     return None
-
-
-def _subject_end(s: str, core: _Core, anchors: list[int], anchor_idx: int, cores_at: dict[int, _Core]) -> int | None:
-    start = core.subject_start
-    hard = min(len(s), start + MAX_SUBJECT)
-    if core.closers:
-        closes = [i for i in (s.find(c, start, hard) for c in core.closers) if i >= 0]
-        if closes:
-            hard = min(closes)
-    em = P.SUBJECT_END_RE.search(s, start, hard)
-    end = em.start() if em else hard
-    for a in anchors[anchor_idx:]:
-        if a < start:
-            continue
-        if a >= end:
-            break
-        window = max(start, a - 40)
-        sep = P.SEPARATOR_BEFORE_RE.search(s, window, a)
-        if sep:
-            end = sep.start()
-            break
-        inner = cores_at.get(a)
-        if inner is not None:
-            end = inner.tail_end
-            break
-    while end > start and (s[end - 1].isspace() or s[end - 1] in ",;*-–(“"):
-        end -= 1
-    if s[start:end].endswith(" và"):
-        end -= 3
-    return end if end > start else None
-
-
-def _finish_subjects(s: str, cores: list[_Core], anchors: list[int]) -> None:
-    import bisect
-
-    cores_at = {c.start: c for c in cores}
-    for core in cores:
-        if core.subject_start is None:
-            continue
-        idx = bisect.bisect_left(anchors, core.subject_start)
-        end = _subject_end(s, core, anchors, idx, cores_at)
-        if end is None:
-            core.subject_start = None
-        else:
-            core.subject_end = end
-
-
-def _attach_short_names(s: str, cores: list[_Core]) -> None:
-    """Give each "(sau đây gọi tắt là ...)" to the citation it names.
-
-    Candidates are the citation right before the definition and the citations whose subject
-    holds it ("Kết luận số 01-KL/TW ... về tiếp tục thực hiện Chỉ thị số 05-CT/TW ... (sau đây gọi
-    tắt là Kết luận số 01)"); the one whose number, then type, matches the short name wins, else
-    the outermost.
-    """
-    for i, core in enumerate(cores):
-        pos = core.subject_end if core.subject_end is not None else core.tail_end or core.end
-        sm = P.SHORT_NAME_RE.match(s, pos)
-        if not sm:
-            continue
-        chain = [core]
-        for outer in reversed(cores[:i]):
-            if outer.subject_start is not None and outer.subject_start <= chain[-1].start <= (outer.subject_end or 0):
-                chain.append(outer)
-        name = " ".join(sm["name"].split())
-        _pick_named(chain, name).short_name = name
-
-
-def _pick_named(chain: list[_Core], name: str) -> _Core:
-    tw = P.type_word_re().match(name)
-    name_type = _type_for_word(tw.group(0)) if tw else None
-    num = re.search(r"\d+", name)
-    name_number = num.group(0).lstrip("0") if num else None
-    for c in chain:
-        if name_number and c.number and c.number.lstrip("0") == name_number:
-            return c
-    for c in chain:
-        if name_type and c.type == name_type:
-            return c
-    return chain[-1]
-
-
-def _definition_spans(s: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in _DEFINITION_SCAN_RE.finditer(s):
-        sm = P.SHORT_NAME_RE.match(s, m.start())
-        if sm:
-            spans.append((m.start(), sm.end()))
-    return spans
-
-
-#: Cheap scan for "(sau đây" so that a defined short name is not read as a citation of its own.
-_DEFINITION_SCAN_RE = re.compile(r"\([^\S\n]*\*?[^\S\n]*sau\s+đây", re.IGNORECASE)
 
 
 def _anchors(s: str) -> list[re.Match]:
@@ -404,7 +318,7 @@ def _anchors(s: str) -> list[re.Match]:
 def _collect_cores(s: str) -> tuple[list[_Core], list[int]]:
     matches = _anchors(s)
     anchors = [m.start() for m in matches]
-    definitions = _definition_spans(s) if "sau" in s else []
+    definitions = definition_spans(s) if "sau" in s else []
     cores: list[_Core] = []
     covered, d = -1, 0
     for i, m in enumerate(matches):
@@ -477,6 +391,6 @@ def extract(text: str) -> list[Citation]:
         own.tail_end = own.end
         cores.append(own)
         cores.sort(key=lambda c: c.start)
-    _finish_subjects(s, cores, anchors)
-    _attach_short_names(s, cores)
+    finish_subjects(s, cores, anchors)
+    attach_short_names(s, cores)
     return [_to_citation(text, s, offsets, c) for c in cores]

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..doctypes import doc_types
+from ..doctypes import doc_types, type_by_name
+from ..text import fold
 
 __all__ = [
-    "type_word_re", "type_word_scan_re", "QUALIFIER_RE", "NUMBER_INTRO_RE", "NUMBER_TOKEN_RE", "MORE_NUMBER_RE",
+    "type_word_re", "type_word_scan_re", "type_name_of", "QUALIFIER_RE", "NUMBER_INTRO_RE", "NUMBER_TOKEN_RE", "MORE_NUMBER_RE",
     "BARE_NUMBER_REJECT_RE", "STATE_CODE_RE", "YEAR_RANGE_RE", "FOOTNOTE_RE", "ISSUER_INTRO_RE",
-    "ISSUER_STOP_RE", "TERM_RE", "YEAR_ONLY_RE", "SUBJECT_INTRO_RE", "SUBJECT_VERB_RE",
+    "ISSUER_STOP_RE", "TERM_RE", "YEAR_ONLY_RE", "SUBJECT_INTRO_RE", "SUBJECT_VERB_RE", "SUBJECT_QUOTED_RE",
     "SUBJECT_END_RE", "SHORT_NAME_RE", "NAMED_RE", "SELF_LINE_RE", "SEPARATOR_BEFORE_RE",
     "GAP", "LETTER_AFTER", "PLURAL_BEFORE_RE",
 ]
@@ -66,6 +67,15 @@ def type_word_scan_re() -> re.Pattern:
     alternatives = "|".join(f"(?:{_type_word_pattern(n)})" for n in names)
     firsts = "".join(sorted({n[0] for n in names}))
     return re.compile(rf"\b(?=[{re.escape(firsts)}])(?:{alternatives}){LETTER_AFTER}")
+
+
+@lru_cache(maxsize=256)
+def type_name_of(word: str) -> str | None:
+    """The canonical type name of a written type word: "CHỈ\\nTHỊ" → "Chỉ thị", "Qui định" → "Quy định"."""
+    key = " ".join(fold(word).split())
+    key = re.sub(r"\bqui\b", "quy", key)
+    t = type_by_name(key)
+    return t.name if t else None
 
 
 #: Words between a type name and its number: "Chương trình hành động số 32-CTrHĐ/TU",
@@ -144,6 +154,10 @@ SUBJECT_INTRO_RE = re.compile(
 #: A subject that starts with a verb instead of "về", accepted only right after an issuer or date:
 #: "của Ban Thường vụ Thành ủy thực hiện Nghị quyết số 28-NQ/TW", "của Ban Bí thư ban hành Hướng dẫn ...".
 SUBJECT_VERB_RE = re.compile(rf"[^\S\n]*,?{GAP}(?=(?:thực{_GAP1}hiện|ban{_GAP1}hành|hướng{_GAP1}dẫn){LETTER_AFTER})")
+
+#: A quoted title used as the subject right after an issuer or date (no "về"): "Nghị quyết số
+#: 18-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu ... (khóa XII) “Một số vấn đề về ...”".
+SUBJECT_QUOTED_RE = re.compile(rf"[^\S\n]*,?{GAP}\*?(?P<quote>[“\"])")
 
 #: Where a subject ends (besides the next citation): ";", ":", a blank line, a sentence end,
 #: "(sau đây ...)", a footnote marker, a clause connective (", gắn với", ", nhằm", ", đồng thời"),
