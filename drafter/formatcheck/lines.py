@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .patterns import MARKDOWN_EMPHASIS_RE, PIECE_SPLIT_RE
+from .patterns import MARKDOWN_EMPHASIS_RE, NUMBERING_TOKEN_RE, PIECE_SPLIT_RE
 
 __all__ = ["Line", "split_lines", "is_upper_text"]
 
@@ -67,6 +67,10 @@ def _pieces(text: str) -> list[tuple[int, str]]:
         piece = text[pos:m.start()]
         stripped = piece.strip()
         if stripped:
-            out.append((pos + piece.index(stripped), stripped))
+            lo = pos + piece.index(stripped)
+            end = lo + len(stripped)
+            if out and NUMBERING_TOKEN_RE.match(out[-1][1]) and "\n" not in text[out[-1][0]:lo]:
+                lo = out.pop()[0]  # "I-<tab>KẾT QUẢ": the numbering belongs to its text
+            out.append((lo, text[lo:end]))
         pos = m.end()
     return out

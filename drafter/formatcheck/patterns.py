@@ -17,6 +17,10 @@ MARKDOWN_EMPHASIS_RE = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}")
 #: ("TỈNH UỶ THÁI BÌNH\t\tĐẢNG CỘNG SẢN VIỆT NAM").
 PIECE_SPLIT_RE = re.compile(r"\n|\t+|[^\S\n]{4,}")
 
+#: A numbering token that a tab separates from its text: "I-", "II.", "1.", "1.2.", "a)", "-", "+".
+#: Such a piece is joined to the text after it instead of becoming a line of its own.
+NUMBERING_TOKEN_RE = re.compile(r"^(?:[IVXLC]{1,6}[-.]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•])$")
+
 #: The dấu sao under the issuer: "*", "* * *" is not Party style but is still the separator.
 STAR_RE = re.compile(r"^\*(?:\s*\*){0,2}$")
 

@@ -102,7 +102,11 @@ def _align_problem(line: Line, para: DocxParagraph, spec: dict) -> str | None:
 def _body_rules(el: Elements, paras, profile) -> list[Finding]:
     spec = profile.get("elements", "body", default={})
     hits: dict[str, list[tuple[Line, str]]] = {}
+    seen: set[int] = set()
     for line in el.all("body") + el.all("can_cu"):
+        if line.para in seen:
+            continue  # a paragraph split at a line break is judged once
+        seen.add(line.para)
         para = paras[line.para]
         letters = sum(1 for ch in line.clean if ch.isalpha())
         if letters < 3 or is_upper_text(line.clean) or line.table is not None or PART_LABEL_RE.match(line.clean):

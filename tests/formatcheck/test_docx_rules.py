@@ -152,3 +152,18 @@ def test_element_finder_roles(tmp_path, plain):
     assert found["authority"] == ["T/M BAN THƯỜNG VỤ"] and found["signer_name"] == ["Nguyễn Văn An"]
     assert found["recipients"][-1] == "- Lưu Văn phòng Huyện uỷ."
     assert len(found["body"]) == 4 and len(found["heading_roman"]) == 2
+
+
+@pytest.mark.parametrize("kwargs,code", [
+    ({}, None),
+    ({"issuer_bold": False}, "FMT016"),
+    ({"date_italic": False}, "FMT033"),
+    ({"label_underline": False}, "FMT071"),
+    ({"star": ""}, "FMT017"),
+])
+def test_word_style_layout(tmp_path, kwargs, code):
+    """Line breaks inside cells, a 2-row header table, formatting on the Normal style."""
+    from .word_layout import build_word_layout
+
+    findings = check_docx(build_word_layout(tmp_path / "w.docx", **kwargs))
+    assert [f.code for f in findings] == ([code] if code else [])
