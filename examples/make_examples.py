@@ -157,9 +157,9 @@ make("001-ket-luan-so-ket-thi-uy", "001", "Hội nghị sơ kết việc thực 
     date_style="numeric"), "ket-luan-so-ket", "Tỉnh Phú Thọ", {"level": "huyen", "committee": "Thị ủy", "review_kind": "sơ kết", "short_name": "Kết luận số 01"})
 
 make("002-ket-luan-ban-thuong-vu-dang-uy-khoi", "002", "Thực hiện Quyết định số 99-QĐ/TW, ngày 03/10/2017", "Nơi nhận:", dict(
-    parent_body="ĐẢNG BỘ KHỐI DOANH NGHIỆP\nTRUNG ƯƠNG", issuer="ĐẢNG ỦY KHỐI", number="28", type_code="KL", body_code="ĐUK",
+    parent_body="ĐẢNG BỘ KHỐI\nDOANH NGHIỆP TRUNG ƯƠNG", issuer="ĐẢNG ỦY KHỐI", number="28", type_code="KL", body_code="ĐUK",
     place="Hà Nội", date=dt.date(2023, 8, 10), doc_type="KẾT LUẬN", doc_type_of="CỦA BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI",
-    subject="về thực hiện Kết luận số 54-KL/TW, ngày 09/5/2023 của Ban Bí thư về tiếp tục thực hiện\nQuyết định số 99-QĐ/TW, ngày 03/10/2017 của Ban Bí thư về tiếp tục phát huy vai trò\ncủa Nhân dân trong đấu tranh ngăn chặn, đẩy lùi sự suy thoái, “tự diễn biến”,\n“tự chuyển hóa” trong nội bộ",
+    subject="về thực hiện Kết luận số 54-KL/TW, ngày 09/5/2023 của Ban Bí thư\nvề tiếp tục thực hiện Quyết định số 99-QĐ/TW, ngày 03/10/2017\ncủa Ban Bí thư về tiếp tục phát huy vai trò của Nhân dân trong đấu tranh\nngăn chặn, đẩy lùi sự suy thoái, “tự diễn biến”, “tự chuyển hóa” trong nội bộ",
     authority="T/M", collective="BAN THƯỜNG VỤ", signer_title="PHÓ BÍ THƯ", signer_name="Hồ Xuân Trường",
     recipients=("Ban Bí thư Trung ương Đảng (để b/c)", "Ban Dân vận TW (để b/c)", "Ban Thường vụ ĐUK", "Các đảng ủy trực thuộc",
                 "Các ban, đơn vị ĐUK", "Ban Dân vận ĐUK (03 bản)", "Lưu VT"),

@@ -19,7 +19,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from ..drafting.rendered import RenderedBlock, RenderedDocument, Run
 from .ooxml import (Footnotes, add_bottom_border, add_page_field, add_run_box, keep_row_together,
-                    remove_table_borders, set_fonts)
+                    remove_table_borders, set_cell_margins, set_fonts)
 from .output import save_document
 from .profile import Profile, load_profile
 
@@ -120,7 +120,7 @@ class _Writer:
         return paragraph
 
     # -- header table ------------------------------------------------------------------------
-    def table(self, left_pct: float, right_pct: float):
+    def table(self, left_pct: float, right_pct: float, cell_margin_mm: float | None = None):
         width = self.text_width_mm()
         table = self.document.add_table(rows=1, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -131,11 +131,15 @@ class _Writer:
         for cell, w in zip(table.rows[0].cells, widths):
             cell.width = w
         remove_table_borders(table)
+        if cell_margin_mm is not None:
+            twips = Mm(cell_margin_mm).twips
+            set_cell_margins(table, twips, twips)
         return table
 
     def header_table(self, doc: RenderedDocument) -> None:
         layout = self.profile.data["header_table"]
-        table = self.table(layout["left_width_pct"], layout["right_width_pct"])
+        self.header_cell_margin = layout.get("cell_margin_mm", _CELL_MARGIN_MM)
+        table = self.table(layout["left_width_pct"], layout["right_width_pct"], self.header_cell_margin)
         left, right = table.rows[0].cells
         left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
         right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
@@ -159,7 +163,7 @@ class _Writer:
         rules = self.profile.element("title")
         paragraph = self.line(cell, title, "title")
         if rules.get("rule_below"):
-            cell_text = self.text_width_mm() * right_pct / 100 - 2 * _CELL_MARGIN_MM
+            cell_text = self.text_width_mm() * right_pct / 100 - 2 * self.header_cell_margin
             indent = max(0.0, (cell_text - rules["rule_width_mm"]) / 2)
             paragraph.paragraph_format.left_indent = Mm(indent)
             paragraph.paragraph_format.right_indent = Mm(indent)

@@ -17,7 +17,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml import OxmlElement
 
-__all__ = ["set_fonts", "keep_row_together", "remove_table_borders", "add_bottom_border", "add_run_box", "add_page_field",
+__all__ = ["set_fonts", "keep_row_together", "set_cell_margins", "remove_table_borders", "add_bottom_border", "add_run_box", "add_page_field",
            "Footnotes"]
 
 _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -64,6 +64,25 @@ def remove_table_borders(table) -> None:
             tc_borders = _none_borders("w:tcBorders", ("top", "left", "bottom", "right"))
             width = tc_pr.find(qn("w:tcW"))
             (width.addnext if width is not None else tc_pr.append)(tc_borders)
+
+
+def set_cell_margins(table, left_twips: int, right_twips: int) -> None:
+    """Default left/right cell margins of ``table`` (``w:tblCellMar``), so a cell's text can use
+    its full width (long issuing-body names in the header)."""
+    tbl_pr = table._tbl.tblPr
+    old = tbl_pr.find(qn("w:tblCellMar"))
+    if old is not None:
+        tbl_pr.remove(old)
+    margins = OxmlElement("w:tblCellMar")
+    for side, value in (("left", left_twips), ("right", right_twips)):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), str(value))
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    tbl_pr.append(margins)  # tblCellMar is among the last children of CT_TblPr (before tblLook)
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
 
 
 def keep_row_together(row) -> None:

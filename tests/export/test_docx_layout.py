@@ -83,7 +83,8 @@ def test_header_right_cell_title_rule_and_date(doc):
     bottom = title._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
     assert bottom.get(qn("w:val")) == "single"
     cell_width = doc.tables[0].rows[0].cells[1].width
-    rule = cell_width - 2 * Mm(1.905) - title.paragraph_format.left_indent - title.paragraph_format.right_indent
+    margin = Mm(load_profile().data["header_table"]["cell_margin_mm"])
+    rule = cell_width - 2 * margin - title.paragraph_format.left_indent - title.paragraph_format.right_indent
     assert abs(rule - Mm(load_profile().element("title")["rule_width_mm"])) < Mm(0.5)
     assert date.text == "Thành phố Hồ Chí Minh, ngày 15 tháng 5 năm 2023"
     assert all(r.italic for r in _runs(date)) and _sizes(date) == {Pt(14)}
