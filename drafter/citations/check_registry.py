@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .. import numbercode
+from ..doctypes import body_abbreviations
 from ..text import fold
 from .dates import format_numeric, format_words
 
@@ -16,13 +17,20 @@ __all__ = ["registry_findings", "issuer_agrees"]
 
 #: Words that name a meeting or a term rather than the issuing body, removed before comparing
 #: issuers: "Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII" ~ "Ban Chấp hành Trung ương".
-_ISSUER_NOISE_RE = re.compile(r"\bhoi nghi(?: lan thu [a-z]+(?: [a-z]+)?)?\b|\bkhoa [ivxlc]+\b|[(),.]|\bdang$")
+_ISSUER_NOISE_RE = re.compile(r"\bhoi nghi(?: lan thu [a-z]+(?: [a-z]+)?)?\b|\bkhoa [ivxlc]+\b|[(),.]|\bdang\b")
 #: A term (khóa) in a folded issuer: "khoa xiii".
 _TERM_RE = re.compile(r"\bkhoa ([ivxlc]+)\b")
 
 
+#: "Hội nghị Trung ương 4", "Hội nghị lần thứ tư Ban Chấp hành Trung ương": the Central Committee.
+_PLENUM_RE = re.compile(r"\bhoi nghi (?:lan thu [a-z]+(?: [a-z]+)? )?(?:ban chap hanh )?trung uong(?: \d+)?\b")
+
+
 def _issuer_key(issuer: str) -> str:
-    key = " ".join(fold(issuer).split())
+    abbreviations = body_abbreviations()
+    words = issuer.replace(".", " ").split()
+    key = fold(" ".join(abbreviations.get(fold(w), w) if w.isupper() else w for w in words))  # "BCH TW"
+    key = _PLENUM_RE.sub("ban chap hanh trung uong", key)
     key = _ISSUER_NOISE_RE.sub(" ", key)
     return " ".join(key.split())
 
@@ -78,7 +86,7 @@ def _issuer_finding(ctx, c, entry):
 def _unknown_finding(ctx, c, suggest):
     query = c.number_code or c.name or c.text
     candidates = list(suggest(query))[:3] if suggest else []
-    msg = f"Không tìm thấy \"{c.text}\" trong danh mục văn bản; hãy kiểm tra lại hoặc bổ sung vào danh mục."
+    msg = f"Không tìm thấy \"{c.name or c.text}\" trong danh mục văn bản; hãy kiểm tra lại hoặc bổ sung vào danh mục."
     suggestion = None
     if candidates:
         names = "; ".join(_describe(e) for e in candidates)

@@ -20,6 +20,7 @@ and the subject text excludes the leading "về" (a verb-led subject keeps its v
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -326,7 +327,9 @@ def _collect_cores(s: str) -> tuple[list[_Core], list[int]]:
             d += 1
         if m.start() < covered or (d < len(definitions) and definitions[d][0] <= m.start()):
             continue
-        limit = anchors[i + 1] if i + 1 < len(anchors) else len(s)
+        q = P.QUALIFIER_RE.match(s, m.end())  # "Thông báo kết luận số": "kết luận" is no new anchor
+        nxt = bisect.bisect_left(anchors, q.end() if q else m.end())
+        limit = anchors[nxt] if nxt < len(anchors) else len(s)
         found = _parse_anchor(s, m, limit)
         if found:
             cores.extend(found)

@@ -205,3 +205,20 @@ def test_seed_date_styles():
 def test_seeds_errors_are_only_the_known_ones(prefix, allowed_errors):
     errors = {f.code for f in check(_seed(prefix)) if f.severity == ERROR}
     assert errors == allowed_errors
+
+
+@pytest.mark.parametrize("cited, registered, agrees", [
+    ("Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng khóa XIII", True),
+    ("Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII", "Ban Chấp hành Trung ương Đảng khóa XIII", True),
+    ("Hội nghị Trung ương 4 khóa XIII", "Ban Chấp hành Trung ương Đảng khóa XIII", True),
+    ("BCH TW", "Ban Chấp hành Trung ương", True),
+    ("Bộ Chính trị (khóa XII)", "Bộ Chính trị", True),
+    ("Ban Thường vụ Thành ủy", "Ban Thường vụ Thành ủy Thành phố Hồ Chí Minh", True),
+    ("Bộ Chính trị", "Ban Chấp hành Trung ương Đảng khóa XIII", False),
+    ("Ban Bí thư", "Bộ Chính trị", False),
+    ("Ban Chấp hành Trung ương khóa XII", "Ban Chấp hành Trung ương Đảng khóa XIII", False),
+])
+def test_issuer_agreement(cited, registered, agrees):
+    from drafter.citations.check_registry import issuer_agrees
+
+    assert issuer_agrees(cited, registered) is agrees

@@ -122,3 +122,29 @@ NEGATIVES = [
     "Nghị quyết Đại hội nhiệm kỳ 2020 – 2025 của cấp mình.",
     "tổ chức nghiên cứu, quán triệt Kết luận; tiếp tục chỉ đạo",
 ]
+
+VARIANTS += [
+    # a quoted title as the subject, a term after the code, bare numbers sharing one code
+    ("Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng (khóa XII) "
+     "“Một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy” và",
+     [dict(text="Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng (khóa XII)",
+           issuer="Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng (khóa XII)",
+           subject="Một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy")]),
+    ("Nghị quyết số 18-NQ/TW (khóa XII) về sắp xếp.", [dict(text="Nghị quyết số 18-NQ/TW (khóa XII)", subject="sắp xếp")]),
+    ("các Nghị quyết số 18, 19-NQ/TW của Ban Chấp hành Trung ương",
+     [dict(text="Nghị quyết số 18", number="18", code="NQ/TW", code_as_written=None),
+      dict(text="19-NQ/TW của Ban Chấp hành Trung ương", number="19", code="NQ/TW", issuer="Ban Chấp hành Trung ương")]),
+    # State documents of other kinds
+    ("Nghị quyết số 27/NQ-CP của Chính phủ; Luật số 10/2022/QH15",
+     [dict(text="Nghị quyết số 27/NQ-CP của Chính phủ", number="27", code="NQ-CP", issuer="Chính phủ"),
+      dict(text="Luật số 10/2022/QH15", type="Luật", number="10", code="QH15", year=2022)]),
+    # căn cứ lines: several full citations separated by ";"
+    ("Căn cứ Quy định số 24-QĐ/TW, ngày 30/7/2021 của Ban Chấp hành Trung ương Đảng về thi hành Điều lệ Đảng; "
+     "Căn cứ Hướng dẫn số 01-HD/TW, ngày 28/9/2021 của Ban Bí thư về một số vấn đề cụ thể thi hành Điều lệ Đảng,",
+     [dict(text="Quy định số 24-QĐ/TW, ngày 30/7/2021 của Ban Chấp hành Trung ương Đảng", subject="thi hành Điều lệ Đảng"),
+      dict(text="Hướng dẫn số 01-HD/TW, ngày 28/9/2021 của Ban Bí thư",
+           subject="một số vấn đề cụ thể thi hành Điều lệ Đảng")]),
+    ("Thông báo kết luận số 45-TB/TU ngày 12/3/2024 của Thường trực Tỉnh ủy",
+     [dict(text="Thông báo kết luận số 45-TB/TU ngày 12/3/2024 của Thường trực Tỉnh ủy", type="Thông báo",
+           code="TB/TU", issuer="Thường trực Tỉnh ủy")]),
+]
