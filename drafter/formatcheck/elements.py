@@ -232,33 +232,52 @@ def _find_closing(el: Elements, closing: list[Line]) -> None:
         line = closing[i]
         if RECIPIENTS_LABEL_RE.match(line.clean) and not el.roles["recipients_label"]:
             el.add("recipients_label", line)
-            i = _find_recipients(el, closing, i + 1)
+            i, deferred = _find_recipients(el, closing, i + 1)
+            for other in deferred:
+                _classify_signature(el, other)
             continue
-        if AUTHORITY_RE.match(line.clean) and is_upper_text(line.clean) and not el.roles["authority"]:
-            el.add("authority", line)
-        elif is_upper_text(line.clean) and len(line.clean) <= 60 and not el.roles["signer_name"] \
-                and not HEADER_MARK_RE.match(line.clean):
-            el.add("signer_title", line)
-        elif (el.roles["signer_title"] or el.roles["authority"]) and not el.roles["signer_name"] \
-                and SIGNER_NAME_RE.match(line.clean):
-            el.add("signer_name", line)
+        _classify_signature(el, line)
         i += 1
 
 
-def _find_recipients(el: Elements, closing: list[Line], i: int) -> int:
-    """Recipient lines after the label: its table cell, or the lines up to a gap / the signature."""
+def _classify_signature(el: Elements, line: Line) -> None:
+    """Authority, signer title or signer name, in that order."""
+    if AUTHORITY_RE.match(line.clean) and is_upper_text(line.clean) and not el.roles["authority"]:
+        el.add("authority", line)
+    elif is_upper_text(line.clean) and len(line.clean) <= 60 and not el.roles["signer_name"] \
+            and not HEADER_MARK_RE.match(line.clean):
+        el.add("signer_title", line)
+    elif (el.roles["signer_title"] or el.roles["authority"]) and not el.roles["signer_name"] \
+            and SIGNER_NAME_RE.match(line.clean):
+        el.add("signer_name", line)
+
+
+def _signature_like(line: Line) -> bool:
+    """A line of the signature column met inside the recipient list of a text copy."""
+    text = line.clean
+    return not RECIPIENT_ITEM_RE.match(text) and (is_upper_text(text) or bool(SIGNER_NAME_RE.match(text)))
+
+
+def _find_recipients(el: Elements, closing: list[Line], i: int) -> tuple[int, list[Line]]:
+    """Recipient lines after the label: its table cell, or (text layout) the ``- …`` lines and
+    their continuations up to a gap; signature lines met on the way (a text copy of a two-column
+    closing interleaves them) are returned to be classified."""
     label = el.first("recipients_label")
-    items = 0
+    items, deferred = 0, []
     while i < len(closing):
         line = closing[i]
-        if label.table is not None and (line.table != label.table or line.col != label.col or line.row != label.row):
+        if label.table is not None:
+            if (line.table, line.row, line.col) != (label.table, label.row, label.col):
+                break
+        elif FOOTNOTE_LINE_RE.match(line.clean):
             break
-        if AUTHORITY_RE.match(line.clean) and is_upper_text(line.clean) or FOOTNOTE_LINE_RE.match(line.clean):
-            break
-        is_item = bool(RECIPIENT_ITEM_RE.match(line.clean))
-        if label.table is None and (not items and not is_item or items and line.gap_before and not is_item):
+        elif _signature_like(line):
+            deferred.append(line)
+            i += 1
+            continue
+        elif not RECIPIENT_ITEM_RE.match(line.clean) and (not items or line.gap_before):
             break
         el.add("recipients", line)
         items += 1
         i += 1
-    return i
+    return i, deferred

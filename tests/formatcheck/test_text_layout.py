@@ -136,3 +136,31 @@ def test_receipt_stamps_are_not_number_or_date_lines():
     text = seed_path("003").read_text(encoding="utf-8")  # "ĐẾN Số:", "Ngày: 30/3/2021"
     codes = {f.code for f in check_text_layout(text)}
     assert not codes & {"FMT021", "FMT031", "FMT032"}
+
+
+PDF_COPY = """ĐẢNG BỘ TỈNH THÁI NGUYÊN          ĐẢNG CỘNG SẢN VIỆT NAM
+    HUYỆN UỶ ĐỊNH HOÁ
+           *
+    Số 05-KL/HU                 Định Hoá, ngày 03 tháng 4 năm 2024
+
+                KẾT LUẬN
+       CỦA BAN THƯỜNG VỤ HUYỆN UỶ
+về tiếp tục nâng cao chất lượng sinh hoạt chi bộ
+                 -----
+
+Nội dung kết luận được viết ở đây.
+
+Nơi nhận:                                T/M BAN THƯỜNG VỤ
+- Ban Thường vụ Tỉnh uỷ,                       PHÓ BÍ THƯ
+- Các chi bộ,
+- Lưu Văn phòng.
+
+                                         Nguyễn Văn An
+"""
+
+
+def test_two_column_text_copy_is_read_column_by_column():
+    """A PDF-to-text copy interleaves the recipients and the signature columns."""
+    assert check_text_layout(PDF_COPY) == []
+    bad = PDF_COPY.replace("T/M BAN", "TM. BAN").replace("- Các chi bộ,", "- Các chi bộ;")
+    assert {f.code for f in check_text_layout(bad)} == {"FMT060", "FMT075"}
