@@ -77,7 +77,7 @@ def format_number(number: str) -> str:
 
 def _common_problems(raw: str, number: str) -> list[str]:
     problems = []
-    if re.search(r"\s[-/]|[-/]\s", raw):
+    if re.search(r"\s[-/]|[-/]\s", nfc(raw)):  # nfc: an en dash counts as "-"
         problems.append("spaces")
     if len(number) == 1:
         problems.append("unpadded")

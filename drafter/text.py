@@ -28,6 +28,7 @@ LOOKALIKES = {
     "\u2011": "-",  # non-breaking hyphen
     "\u2010": "-",  # hyphen
     "\u2212": "-",  # minus sign
+    "\u2013": "-",  # en dash (Word's autocorrect turns "21 - KL/TW" into "21 – KL/TW")
     "\u2044": "/",  # fraction slash
     "\u2215": "/",  # division slash
     "\ufeff": "",  # byte-order mark / zero-width no-break space

@@ -186,6 +186,8 @@ def _tail(s: str, core: _Core, pos: int, limit: int) -> int:
                 continue
         if core.issuer is None:
             im = P.ISSUER_INTRO_RE.match(s, pos2)
+            if not im and core.date is not None:
+                im = P.ISSUER_BARE_RE.match(s, pos2)
             if im and im.end() < limit:
                 span = _issuer_span(s, im.end(), limit)
                 if span:

@@ -18,7 +18,7 @@ from ..text import fold
 
 __all__ = [
     "type_word_re", "type_word_scan_re", "type_name_of", "QUALIFIER_RE", "NUMBER_INTRO_RE", "NUMBER_TOKEN_RE", "MORE_NUMBER_RE",
-    "BARE_NUMBER_REJECT_RE", "STATE_CODE_RE", "YEAR_RANGE_RE", "FOOTNOTE_RE", "ISSUER_INTRO_RE",
+    "BARE_NUMBER_REJECT_RE", "STATE_CODE_RE", "YEAR_RANGE_RE", "FOOTNOTE_RE", "ISSUER_INTRO_RE", "ISSUER_BARE_RE",
     "ISSUER_STOP_RE", "TERM_RE", "YEAR_ONLY_RE", "SUBJECT_INTRO_RE", "SUBJECT_VERB_RE", "SUBJECT_QUOTED_RE",
     "SUBJECT_END_RE", "SHORT_NAME_RE", "NAMED_RE", "SELF_LINE_RE", "SEPARATOR_BEFORE_RE",
     "GAP", "LETTER_AFTER", "PLURAL_BEFORE_RE",
@@ -91,9 +91,10 @@ NUMBER_INTRO_RE = re.compile(rf"{GAP}(?:(?P<so>s[ốố]|S[ỐỐ])(?:[^\S\n]*[:
 _CODE_PART = r"[A-Za-zĐđƯưƠơ](?:[A-Za-zĐđƯưƠơ0-9]|\.(?=[A-ZĐƯ]))*"
 #: A number with whatever code follows it, tolerant of spaces around "-" and "/":
 #: "21-KL/TW", "100 - KL/TW", "24-QĐ / TW", "217/QĐ-TW", "01-ĐATU", "42/2022/NĐ-CP",
-#: "141-CV/VPTW/nb", "05-CT/T.Ư", or a bare "57". The code is then read by drafter.numbercode.
+#: "141-CV/VPTW/nb", "05-CT/T.Ư", "21-KL/\nTW" (wrapped), or a bare "57". The code is then read by
+#: drafter.numbercode.
 NUMBER_TOKEN_RE = re.compile(
-    rf"(?P<num>\d{{1,6}})(?![\d,.]\d)(?P<rest>(?:[^\S\n]*[-/][^\S\n]*(?:\d{{4}}(?!\d)|{_CODE_PART}))*)"
+    rf"(?P<num>\d{{1,6}})(?![\d,.]\d)(?P<rest>(?:{GAP}[-/]{GAP}(?:\d{{4}}(?!\d)|{_CODE_PART}))*)"
 )
 
 #: A further number sharing the same type word: "18-NQ/TW, 19-NQ/TW", "57, 66 và 68",
@@ -124,6 +125,14 @@ FOOTNOTE_RE = re.compile(r"[*¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 #: "của" introducing the issuer: ", của Ban Bí thư", "\ncủa Bộ Chính trị".
 ISSUER_INTRO_RE = re.compile(rf"[^\S\n]*,?{GAP}của{_GAP1}(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ\w])", re.IGNORECASE)
+
+#: An issuer right after the date without "của" (common in căn cứ lines): "Nghị quyết số 04-NQ/TW
+#: ngày 30/10/2016 Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII", ", Bộ Chính trị".
+ISSUER_BARE_RE = re.compile(
+    rf"[^\S\n]*,?{GAP}(?=(?:Hội{_GAP1}nghị|Ban{_GAP1}Chấp{_GAP1}hành|Bộ{_GAP1}Chính{_GAP1}trị|Ban{_GAP1}Bí{_GAP1}thư|"
+    rf"Ban{_GAP1}Thường{_GAP1}vụ|Thường{_GAP1}trực|Ủy{_GAP1}ban{_GAP1}Kiểm{_GAP1}tra|Uỷ{_GAP1}ban{_GAP1}Kiểm{_GAP1}tra)"
+    rf"{LETTER_AFTER})"
+)
 
 #: Where an issuer ends: punctuation, a blank line, a footnote marker, or a word that starts
 #: the next part of the sentence ("về", "thực hiện", "ban hành", "gắn với", "và" ...).

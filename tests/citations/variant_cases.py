@@ -148,3 +148,18 @@ VARIANTS += [
      [dict(text="Thông báo kết luận số 45-TB/TU ngày 12/3/2024 của Thường trực Tỉnh ủy", type="Thông báo",
            code="TB/TU", issuer="Thường trực Tỉnh ủy")]),
 ]
+
+VARIANTS += [
+    # issuer without "của" after the date; en dash from Word's autocorrect; a code wrapped at "/"
+    ("Nghị quyết số 04-NQ/TW ngày 30/10/2016 Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII về tăng "
+     "cường xây dựng, chỉnh đốn Đảng;",
+     [dict(text="Nghị quyết số 04-NQ/TW ngày 30/10/2016 Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII",
+           issuer="Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII",
+           subject="tăng cường xây dựng, chỉnh đốn Đảng")]),
+    ("Kết luận số 21 – KL/TW ngày 25/10/2021", [dict(text="Kết luận số 21 – KL/TW ngày 25/10/2021", code="KL/TW",
+                                                   problems=("spaces",))]),
+    ("Kết luận số 21-KL/\nTW ngày 25/10/2021 của Bộ Chính trị",
+     [dict(text="Kết luận số 21-KL/\nTW ngày 25/10/2021 của Bộ Chính trị", code="KL/TW", issuer="Bộ Chính trị")]),
+]
+
+NEGATIVES += ["Chương trình 2020 – 2025 và Kế hoạch 2021–2025 của huyện."]
