@@ -19,7 +19,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from ..drafting.rendered import RenderedBlock, RenderedDocument, Run
 from .ooxml import (Footnotes, add_bottom_border, add_page_field, add_run_box, keep_row_together,
-                    remove_table_borders, set_cell_margins, set_fonts)
+                    remove_table_borders, set_cell_margins, set_doc_defaults, set_fonts)
 from .output import save_document
 from .profile import Profile, load_profile
 
@@ -60,6 +60,7 @@ class _Writer:
 
     def setup_styles(self) -> None:
         body = self.profile.element("body")
+        set_doc_defaults(self.document, self.font, body["size"], self.profile.page.get("language", "vi-VN"))
         normal = self.document.styles["Normal"]
         normal.font.name, normal.font.size, normal.font.color.rgb = self.font, Pt(body["size"]), self.color
         set_fonts(normal.element, self.font)
@@ -278,6 +279,10 @@ def build_document(rendered: RenderedDocument, profile: Profile | None = None):
     writer.closing(rendered)
     writer.page_numbers()
     writer.footnotes.attach()
+    props = writer.document.core_properties
+    props.title = " ".join([rendered.doc_type, *rendered.doc_type_of, rendered.header.number_line]).strip()[:255]
+    props.subject = " ".join(rendered.subject_lines)[:255]  # core properties hold at most 255 characters
+    props.author, props.language = "Drafter", writer.profile.page.get("language", "vi-VN")
     return writer.document
 
 

@@ -17,7 +17,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml import OxmlElement
 
-__all__ = ["set_fonts", "keep_row_together", "set_cell_margins", "remove_table_borders", "add_bottom_border", "add_run_box", "add_page_field",
+__all__ = ["set_fonts", "set_doc_defaults", "keep_row_together", "set_cell_margins", "remove_table_borders", "add_bottom_border", "add_run_box", "add_page_field",
            "Footnotes"]
 
 _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -32,6 +32,37 @@ def set_fonts(rpr_owner, font: str) -> None:
         rpr.insert(0, fonts)
     for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(slot), font)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(theme), None)  # a theme font would win over the named one
+
+
+def set_doc_defaults(document, font: str, size_pt: float, lang: str) -> None:
+    """Document defaults (``w:docDefaults``): the font on all slots instead of the template's theme
+    fonts, the body size, the language, and no spacing after paragraphs."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
+    if rpr is not None:
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            rpr.insert(0, fonts)
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            fonts.attrib.pop(qn(theme), None)
+        for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(slot), font)
+        for tag in ("w:sz", "w:szCs"):
+            el = rpr.find(qn(tag))
+            if el is not None:
+                el.set(qn("w:val"), str(int(round(size_pt * 2))))
+        lang_el = rpr.find(qn("w:lang"))
+        if lang_el is not None:
+            lang_el.set(qn("w:val"), lang)
+    spacing = defaults.find(qn("w:pPrDefault") + "/" + qn("w:pPr") + "/" + qn("w:spacing"))
+    if spacing is not None:
+        spacing.set(qn("w:after"), "0")
+        spacing.set(qn("w:line"), "240")
 
 
 def _none_borders(tag: str, sides: tuple[str, ...]):

@@ -42,6 +42,8 @@ def test_page_setup(doc):
 def test_font_on_all_four_slots(doc):
     fonts = doc.styles["Normal"].element.rPr.find(qn("w:rFonts"))
     assert {fonts.get(qn(f"w:{slot}")) for slot in ("ascii", "hAnsi", "cs", "eastAsia")} == {"Times New Roman"}
+    defaults = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:rFonts"))
+    assert defaults.get(qn("w:ascii")) == "Times New Roman" and defaults.get(qn("w:asciiTheme")) is None
     body_run = doc.paragraphs[-1].runs[0]
     run_fonts = body_run._r.rPr.find(qn("w:rFonts"))
     assert run_fonts.get(qn("w:cs")) == "Times New Roman"
