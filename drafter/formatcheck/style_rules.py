@@ -113,7 +113,7 @@ def _body_rules(el: Elements, paras, profile) -> list[Finding]:
             continue
         for code, why in _body_problems(para, spec, line.index in el.roles["can_cu"]):
             hits.setdefault(code, []).append((line, why))
-    out = []
+    out = _mixed_body_sizes(el, paras, profile)
     for code, items in hits.items():
         if len(items) <= _MAX_PER_RULE:
             out += [make_finding(code, profile, why, line) for line, why in items]
@@ -122,6 +122,22 @@ def _body_rules(el: Elements, paras, profile) -> list[Finding]:
             numbers = ", ".join(str(i.para + 1) for i, _ in items[:8]) + (", …" if len(items) > 8 else "")
             out.append(make_finding(code, profile, f"{why} (và {len(items) - 1} đoạn khác; các đoạn {numbers}).", line))
     return out
+
+
+def _mixed_body_sizes(el: Elements, paras, profile) -> list[Finding]:
+    """One size throughout the body (§3.1 (6)): report the first paragraph that breaks it."""
+    sizes: dict[float, list[Line]] = {}
+    for line in el.all("body"):
+        size = format_over(paras[line.para], line.lo, line.hi)["size"]
+        if size is not None and line.table is None:
+            sizes.setdefault(size, []).append(line)
+    if len(sizes) < 2:
+        return []
+    main = max(sizes, key=lambda k: len(sizes[k]))
+    other = min((lines[0] for size, lines in sizes.items() if size != main), key=lambda x: x.index)
+    listed = ", ".join(f"{k:g}" for k in sorted(sizes))
+    return [make_finding("FMT058", profile, f"Nội dung dùng nhiều cỡ chữ ({listed} pt); dùng một cỡ chữ thống nhất "
+                         f"({main:g} pt).", other)]
 
 
 def _body_problems(para: DocxParagraph, spec: dict, can_cu: bool) -> list[tuple[str, str]]:

@@ -36,7 +36,8 @@ def text_rules(el: Elements, profile, *, strict: bool) -> list[Finding]:
     if not expect_header:
         out.append(make_finding("FMT000", profile, "Không tìm thấy phần đầu văn bản (tiêu đề, dấu *, địa danh "
                                 "ngày tháng); các quy tắc về phần đầu không được kiểm tra trên bản văn bản thuần này."))
-    for check in (_title, _issuer_star, _number, _place_date, _doc_type, _subject, _can_cu, _authority):
+    for check in (_title, _issuer_star, _number, _place_date, _doc_type, _subject, _can_cu, _authority,
+                  _signer_title):
         out += check(el, profile, expect_header)
     out += _recipients(el, profile)
     return out
@@ -119,6 +120,9 @@ def _place_date(el: Elements, profile, expect: bool) -> list[Finding]:
                              f"năm …”, không dùng dấu /, - hoặc . (“{line.raw}”).", line)]
     out = []
     place = m["place"].strip()
+    if place[:1].islower():
+        out.append(make_finding("FMT031", profile, f"Địa danh viết hoa chữ cái đầu: “{place[:1].upper() + place[1:]}”.",
+                                line, suggestion=line.raw.replace(place, place[:1].upper() + place[1:], 1)))
     if not m["comma"]:
         out.append(make_finding("FMT031", profile, f"Thiếu dấu phẩy sau địa danh “{place}”.", line))
     day, month, year = m["day"], m["month"], m["year"]
@@ -226,6 +230,21 @@ def _authority(el: Elements, profile, expect: bool) -> list[Finding]:
         return [make_finding("FMT062", profile, f"Tập thể cấp uỷ không dùng “K/T”; phó bí thư ký thay tập thể "
                              f"ghi “T/M {rest}”.", line, suggestion=f"T/M {rest}")]
     return []
+
+
+def _signer_title(el: Elements, profile, expect: bool) -> list[Finding]:
+    """The signer's title never repeats the body's name: "BÍ THƯ", not "BÍ THƯ TỈNH UỶ"."""
+    out = []
+    collectives = [fold(c) for c in profile.get("elements", "authority", "collectives", default=[])]
+    for line in el.all("signer_title"):
+        key = fold(line.clean)
+        for name in collectives:
+            if key != name and key.endswith(" " + name) and not key.startswith(name):
+                fixed = line.raw[: len(line.raw) - len(name)].rstrip()
+                out.append(make_finding("FMT066", profile, f"Chức vụ người ký không ghi lại tên cơ quan: viết “{fixed}”, "
+                                        f"không viết “{line.raw}”.", line, suggestion=fixed))
+                break
+    return out
 
 
 def _recipients(el: Elements, profile) -> list[Finding]:

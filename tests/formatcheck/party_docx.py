@@ -66,6 +66,8 @@ FORMATS = {
     "signer_title": dict(size=14, bold=False, align="center"),
     "signer_name": dict(size=14, bold=True, align="center"),
     "recipients_label": dict(size=14, underline=True, align="left"),
+    "letter_subject": dict(size=12, italic=True, align="center", before=6),
+    "kinh_gui": dict(size=14, align="center", before=6, after=6),
     "recipients": dict(size=12, align="left"),
 }
 _ALIGN = {"center": WD_ALIGN_PARAGRAPH.CENTER, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -132,8 +134,15 @@ def _page_number(section, size=14, first_page=False):
 
 def build(path, *, text=None, fmt=None, star=True, subject_rule=True, title_rule=True, issuer_rule=False,
           plain=False, margins=(20, 20, 30, 15), page_number=True, first_page_number=False, paper=(210, 297),
-          can_cu=None, body=None, recipients=None, omit=(), header_distance=10, extra_before_body=None):
-    """Write a Party document to ``path`` and return the path."""
+          can_cu=None, body=None, recipients=None, omit=(), header_distance=10, letter=None):
+    """Write a Party document to ``path`` and return the path.
+
+    ``letter="V/v …"`` writes a công văn: no tên loại, the trích yếu under the number, Kính gửi.
+    """
+    if letter is not None:
+        text = {"number": "Số 12-CV/HU", **(text or {})}
+        omit = (*omit, "doc_type", "doc_type_of", "subject", "subject_rule")
+        subject_rule = False
     texts = {**TEXTS, **(text or {})}
     fmts = {k: {**v, **((fmt or {}).get(k, {}))} for k, v in FORMATS.items()}
     doc = Document()
@@ -153,7 +162,9 @@ def build(path, *, text=None, fmt=None, star=True, subject_rule=True, title_rule
         t = override_text if override_text is not None else texts[role]
         return _apply(container.add_paragraph(), t, fmts[role])
 
-    _header(doc, put, plain, star, title_rule, issuer_rule, fmts, texts, omit)
+    _header(doc, put, plain, star, title_rule, issuer_rule, fmts, texts, omit, letter)
+    if letter is not None:
+        _apply(doc.add_paragraph(), "Kính gửi: Ban Thường vụ Tỉnh uỷ", fmts["kinh_gui"])
     put(doc, "doc_type")
     put(doc, "doc_type_of")
     put(doc, "subject")
@@ -164,12 +175,14 @@ def build(path, *, text=None, fmt=None, star=True, subject_rule=True, title_rule
     for line in body if body is not None else BODY:
         role = "heading" if line[:3] in ("I- ", "II-") else "body"
         _apply(doc.add_paragraph(), line, fmts[role])
+    if "body_last" in (fmt or {}):
+        _apply(doc.add_paragraph(), "Đề nghị các đồng chí thực hiện nghiêm túc.", {**fmts["body"], **fmt["body_last"]})
     _closing(doc, put, plain, fmts, texts, recipients if recipients is not None else RECIPIENTS, omit)
     doc.save(str(path))
     return path
 
 
-def _header(doc, put, plain, star, title_rule, issuer_rule, fmts, texts, omit):
+def _header(doc, put, plain, star, title_rule, issuer_rule, fmts, texts, omit, letter=None):
     if plain:
         p = _tab_line(doc, [(r, texts[r], fmts[r]) for r in ("parent_body", "title") if r not in omit])
         if title_rule:
@@ -194,6 +207,8 @@ def _header(doc, put, plain, star, title_rule, issuer_rule, fmts, texts, omit):
     if star:
         put(left, "star")
     put(left, "number")
+    if letter is not None:
+        _apply(left.add_paragraph(), letter, fmts["letter_subject"])
     title = put(right, "title")
     if title_rule and title is not None:
         _border_bottom(title)

@@ -44,6 +44,7 @@ CASES = [
     ("date-unpadded-day", dict(text={"place_date": "Định Hoá, ngày 3 tháng 4 năm 2024"}), "FMT032", "error"),
     ("date-padded-month", dict(text={"place_date": "Định Hoá, ngày 13 tháng 04 năm 2024"}), "FMT032", "error"),
     ("date-unpadded-feb", dict(text={"place_date": "Định Hoá, ngày 13 tháng 2 năm 2024"}), "FMT032", "error"),
+    ("place-lowercase", dict(text={"place_date": "định Hoá, ngày 03 tháng 4 năm 2024"}), "FMT031", "error"),
     ("date-upright", dict(fmt={"place_date": {"italic": False}}), "FMT033", "error"),
     ("date-left", dict(fmt={"place_date": {"align": "left"}}), "FMT091", "warning"),
     ("no-doc-type", dict(omit=("doc_type", "doc_type_of")), "FMT040", "error"),
@@ -60,6 +61,7 @@ CASES = [
     ("body-no-indent", dict(fmt={"body": {"indent": 0}}), "FMT052", "warning"),
     ("body-no-spacing", dict(fmt={"body": {"before": 0, "after": 0}}), "FMT053", "warning"),
     ("body-line-30pt", dict(fmt={"body": {"line": 30}}), "FMT054", "warning"),
+    ("body-two-sizes", dict(fmt={"body_last": {"size": 15}}), "FMT058", "warning"),
     ("italic-can-cu", dict(can_cu=["- Căn cứ Điều lệ Đảng;", "- Xét đề nghị của Ban Tổ chức,"],
                            fmt={"can_cu": {"italic": True}}), "FMT055", "error"),
     ("can-cu-no-dash", dict(can_cu=["Căn cứ Điều lệ Đảng;", "- Xét đề nghị của Ban Tổ chức,"]), "FMT056", "warning"),
@@ -71,6 +73,7 @@ CASES = [
     ("authority-not-bold", dict(fmt={"authority": {"bold": False}}), "FMT063", "warning"),
     ("signer-title-bold", dict(fmt={"signer_title": {"bold": True}}), "FMT064", "warning"),
     ("signer-name-not-bold", dict(fmt={"signer_name": {"bold": False}}), "FMT065", "warning"),
+    ("signer-title-repeats-body", dict(text={"signer_title": "PHÓ BÍ THƯ HUYỆN UỶ"}), "FMT066", "warning"),
     ("no-recipients", dict(omit=("recipients_label",), recipients=[]), "FMT070", "error"),
     ("label-bold-italic", dict(fmt={"recipients_label": {"bold": True, "italic": True, "underline": False}}),
      "FMT071", "warning"),
@@ -167,3 +170,11 @@ def test_word_style_layout(tmp_path, kwargs, code):
 
     findings = check_docx(build_word_layout(tmp_path / "w.docx", **kwargs))
     assert [f.code for f in findings] == ([code] if code else [])
+
+
+def test_letter_has_no_doc_type_and_its_subject_is_checked(tmp_path):
+    ok = check_docx(build(tmp_path / "cv.docx", letter="V/v tổ chức hội nghị sơ kết"))
+    assert ok == []
+    bad = check_docx(build(tmp_path / "cv2.docx", letter="V/v tổ chức hội nghị sơ kết",
+                           fmt={"letter_subject": {"italic": False, "size": 13}}))
+    assert [f.code for f in bad] == ["FMT047"]

@@ -64,6 +64,8 @@ CASES = [
     ("tl-dot", "T/M BAN THƯỜNG VỤ", "TL. BAN THƯỜNG VỤ", "FMT060", "error"),
     ("tuq", "T/M BAN THƯỜNG VỤ", "T/UQ BÍ THƯ", "FMT061", "warning"),
     ("kt-collective", "T/M BAN THƯỜNG VỤ", "K/T BAN THƯỜNG VỤ", "FMT062", "warning"),
+    ("signer-title-repeats", "PHÓ BÍ THƯ\n", "PHÓ BÍ THƯ HUYỆN UỶ\n", "FMT066", "warning"),
+    ("place-lowercase", "Định Hoá, ngày", "định Hoá, ngày", "FMT031", "error"),
     ("no-recipients", "Nơi nhận:", "Ghi chú:", "FMT070", "error"),
     ("label-no-colon", "Nơi nhận:", "Nơi nhận", "FMT072", "warning"),
     ("plus-prefix", "- Các đồng chí Huyện uỷ viên,", "+ Các đồng chí Huyện uỷ viên,", "FMT074", "warning"),
