@@ -19,6 +19,11 @@ from .model import CitationRef
 
 __all__ = ["make_environment", "render_template_file", "render_template_string"]
 
+#: Largest string or list a template may build with ``*``, and largest integer exponent of ``**``:
+#: templates are user-editable, and ``{{ "x" * 10**10 }}`` would otherwise exhaust memory.
+MAX_REPEAT_LENGTH = 1_000_000
+MAX_EXPONENT = 1_000
+
 
 def _cite_filter(value: Any, short: str | None = None, form: str = "auto") -> str:
     """``{{ document | cite }}``: a citation field value (dict or "21-KL/TW|2021-10-25|TW") as markup."""
@@ -35,6 +40,19 @@ def _upper_vi(value: Any) -> str:
     return str(value).upper()
 
 
+def _bounded_binop(context, operator: str, left: Any, right: Any) -> Any:
+    """``*`` and ``**`` in a template, refusing results that would exhaust memory or time."""
+    if operator == "*":
+        for seq, times in ((left, right), (right, left)):
+            if isinstance(seq, (str, bytes, list, tuple)) and isinstance(times, int) \
+                    and len(seq) * times > MAX_REPEAT_LENGTH:
+                raise OverflowError(f"kết quả phép nhân quá lớn (trên {MAX_REPEAT_LENGTH} phần tử)")
+        return left * right
+    if isinstance(right, int) and abs(right) > MAX_EXPONENT and left not in (0, 1, -1):
+        raise OverflowError(f"số mũ quá lớn (trên {MAX_EXPONENT})")
+    return left ** right
+
+
 def make_environment(search_path: list[Path] | None = None):
     """A sandboxed, strict environment with Drafter's filters (``cite``, ``upper_vi``, ``date_numeric``, ``date_words``)."""
     from jinja2 import FileSystemLoader, StrictUndefined
@@ -45,6 +63,8 @@ def make_environment(search_path: list[Path] | None = None):
         undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.intercepted_binops = frozenset({"*", "**"})  # checked by _bounded_binop (also at compile time)
+    env.call_binop = _bounded_binop
     env.filters["cite"] = _cite_filter
     env.filters["upper_vi"] = _upper_vi
     env.filters["date_numeric"] = format_numeric
@@ -86,7 +106,8 @@ def _render(source: str, filename: str, values: dict) -> str:
         code = env.compile(source, name=Path(filename).name, filename=filename)
         template = env.template_class.from_code(env, code, env.make_globals(None))
         return template.render(**values)
-    except (JinjaError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
+    except (JinjaError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
+            RecursionError, MemoryError) as exc:
         line = _error_line(exc, filename)
         where = f"{filename}, dòng {line}" if line else filename
         raise TemplateError(f"Lỗi mẫu văn bản {where}: {_describe(exc)}.",
