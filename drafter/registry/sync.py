@@ -20,6 +20,7 @@ import hashlib
 import logging
 import os
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
@@ -37,6 +38,8 @@ log = logging.getLogger("drafter.registry")
 
 #: Seconds between change-counter polls (and reconnect attempts) of the watcher.
 POLL_INTERVAL_S = 2.0
+#: Longest the watcher blocks waiting for a notification (bounds how long stop() takes).
+_WAKE_S = 0.5
 #: The index blob copied into the local copy with the rows (name used by the facade).
 _INDEX_BLOB = "search-index-v1"
 
@@ -312,10 +315,12 @@ class ChangeWatcher:
         conn = connect(url)
         try:
             conn.execute(f"LISTEN {CHANNEL}")
+            last = 0.0
             while not self._stop.is_set():
-                self._tick(conn)
-                for _ in conn.notifies(timeout=self.interval_s, stop_after=1):
-                    pass
+                notified = any(True for _ in conn.notifies(timeout=_WAKE_S, stop_after=1))
+                if notified or time.monotonic() - last >= self.interval_s:
+                    self._tick(conn)
+                    last = time.monotonic()
         finally:
             conn.close()
 
