@@ -10,7 +10,8 @@ Rules (stable codes; spans and suggestions are offsets into ``text``):
 ======  ========  ==========================================================================
 code    severity  what triggers it
 ======  ========  ==========================================================================
-CIT001  warning   first mention of a document is not in full form (no full mention anywhere)
+CIT001  warning   first mention of a document is not in full form (no full mention anywhere), or
+                  gives its number-code without the date or the issuer
 CIT002  warning   a short form comes before the full mention of the same document
 CIT003  error     type word disagrees with the type code ("Kết luận số 05-CT/TW")
 CIT004  error     type word disagrees with the registry (Quyết định vs Quy định 99-QĐ/TW)
@@ -286,6 +287,9 @@ def _form_findings(ctx: Context, lookup) -> list[Finding]:
     for members in groups.values():
         first = ctx.citations[members[0]]
         if first.form == "full":
+            finding = _incomplete_full(ctx, first, [ctx.citations[i] for i in members], lookup)
+            if finding is not None:
+                out.append(finding)
             continue
         full = next((ctx.citations[i] for i in members if ctx.citations[i].form == "full"), None)
         if full is not None:
@@ -300,6 +304,20 @@ def _form_findings(ctx: Context, lookup) -> list[Finding]:
             msg += f" Gợi ý: {suggestion}."
         out.append(ctx.finding("CIT001", msg, first.start, first.end, suggestion=suggestion))
     return out
+
+
+def _incomplete_full(ctx: Context, first: Citation, members: list[Citation], lookup) -> Finding | None:
+    """CIT001 for a first mention that has its number-code but lacks the date or the issuer."""
+    missing = [label for label, absent in (("ngày ban hành", first.date is None),
+                                          ("cơ quan ban hành", first.issuer is None)) if absent]
+    if not missing:
+        return None
+    complete = next((c for c in members if c.date is not None and c.issuer is not None), None)
+    suggestion = complete.text if complete is not None else (_full_form(lookup(first)) if lookup else None)
+    msg = f"Lần viện dẫn đầu tiên \"{first.text}\" còn thiếu {' và '.join(missing)}."
+    if suggestion:
+        msg += f" Gợi ý: {suggestion}."
+    return ctx.finding("CIT001", msg, first.start, first.end, suggestion=suggestion)
 
 
 def _full_form(entry) -> str | None:

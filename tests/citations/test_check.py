@@ -69,6 +69,8 @@ FULL_99 = "Quyết định số 99-QĐ/TW, ngày 03/10/2017 của Ban Bí thư"
 RULE_CASES = [
     ("CIT001", "Thực hiện Kết luận số 21-KL/TW về xây dựng Đảng.", f"Thực hiện {FULL_21}.", FULL_21.replace(
         "Ban Chấp hành Trung ương Đảng khóa XIII", "Ban Chấp hành Trung ương Đảng khóa XIII")),
+    ("CIT001", "Thực hiện Kết luận số 21-KL/TW của Ban Chấp hành Trung ương Đảng khóa XIII.", f"Thực hiện {FULL_21}.",
+     FULL_21),
     ("CIT002", f"Kết luận số 21-KL/TW đã nêu. Thực hiện {FULL_21}.",
      f"Thực hiện {FULL_21}. Kết luận số 21-KL/TW đã nêu.", FULL_21),
     ("CIT003", "Thực hiện Kết luận số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị.",
@@ -119,7 +121,10 @@ def test_every_rule_has_a_case():
     assert sorted({r for r, *_ in RULE_CASES}) == sorted(RULES)
 
 
-@pytest.mark.parametrize("rule, bad, good, suggestion", RULE_CASES, ids=[r[0] for r in RULE_CASES])
+_IDS = [f"{r[0]}-{i}" for i, r in enumerate(RULE_CASES)]
+
+
+@pytest.mark.parametrize("rule, bad, good, suggestion", RULE_CASES, ids=_IDS)
 def test_rule_triggers(rule, bad, good, suggestion):
     hits = [f for f in run(bad) if f.code == rule]
     assert hits, [f.code for f in run(bad)]
@@ -130,7 +135,7 @@ def test_rule_triggers(rule, bad, good, suggestion):
         assert f.suggestion == suggestion
 
 
-@pytest.mark.parametrize("rule, bad, good, suggestion", RULE_CASES, ids=[r[0] for r in RULE_CASES])
+@pytest.mark.parametrize("rule, bad, good, suggestion", RULE_CASES, ids=_IDS)
 def test_rule_silent_on_correct_text(rule, bad, good, suggestion):
     assert rule not in codes(good, lookup=lookup, suggest=suggest)
 
