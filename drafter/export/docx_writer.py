@@ -222,7 +222,7 @@ class _Writer:
 
     def closing(self, doc: RenderedDocument) -> None:
         layout = self.profile.data.get("closing_table", {"left_width_pct": 50, "right_width_pct": 50})
-        table = self.table(layout["left_width_pct"], layout["right_width_pct"])
+        table = self.table(layout["left_width_pct"], layout["right_width_pct"], layout.get("cell_margin_mm"))
         keep_row_together(table.rows[0])
         left, right = table.rows[0].cells
         gap = Pt(layout.get("space_before_pt", 12))
