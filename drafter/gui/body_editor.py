@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMessageBox, QP
 from drafter.doctypes import types_for_code
 from drafter.drafting.model import Block, Cite, CitationRef, Text
 
-from .body_text import CITE_PROP, BodyTextEdit, block_format, block_kind, fill_document, read_blocks
+from .body_text import (CITE_PROP, BodyTextEdit, block_format, block_kind, fill_document, format_property,
+                        read_blocks)
 from .citation_picker import CitationPicker
 
 __all__ = ["BodyEditor", "split_sections", "renumber", "roman"]
@@ -87,6 +88,7 @@ class BodyEditor(QWidget):
         self._registry = None
         self._loading = False
         self._labels: dict[str, tuple[str, str]] = {}
+        self._synced_block = -1
         self.editor = BodyTextEdit(self)
         self.editor.setPlaceholderText("Nội dung văn bản… (gõ “kl 21” hoặc Ctrl+Space để trích dẫn)")
         self.picker = CitationPicker(self.editor, boost_provider=self.cited_entry_ids)
@@ -129,7 +131,7 @@ class BodyEditor(QWidget):
         layout.addWidget(splitter)
         self.outline.itemActivated.connect(lambda _item: self.go_to_section(self.outline.currentRow()))
         self.outline.installEventFilter(self)
-        self.editor.cursorPositionChanged.connect(self._sync_outline_row)
+        self.editor.cursorPositionChanged.connect(lambda: self._sync_outline_row())
         self._shortcuts()
 
     def _shortcuts(self) -> None:
@@ -187,7 +189,7 @@ class BodyEditor(QWidget):
         while block.isValid():
             it = block.begin()
             while not it.atEnd():
-                cite = it.fragment().charFormat().property(CITE_PROP)
+                cite = format_property(it.fragment().charFormat(), CITE_PROP)
                 it += 1
                 entry_id = json.loads(cite)["cite"].get("entry_id") if cite else None
                 if entry_id is not None and entry_id not in ids:
@@ -344,9 +346,13 @@ class BodyEditor(QWidget):
             self.outline.clear()
             self.outline.addItems(titles)
             self.outline.setCurrentRow(min(max(row, 0), len(titles) - 1))
-        self._sync_outline_row()
+        self._sync_outline_row(force=True)
 
-    def _sync_outline_row(self) -> None:
+    def _sync_outline_row(self, force: bool = False) -> None:
+        block = self.editor.textCursor().blockNumber()
+        if block == self._synced_block and not force:
+            return  # typing within one line never changes the section
+        self._synced_block = block
         if self.outline.count():
             self.outline.setCurrentRow(min(self._current_section(), self.outline.count() - 1))
 

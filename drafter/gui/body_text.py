@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from drafter.drafting.model import Block, Cite, CitationRef, NoteRef, Text
 
-__all__ = ["BodyTextEdit", "fill_document", "read_blocks", "cite_to_json", "cite_from_json",
+__all__ = ["BodyTextEdit", "fill_document", "read_blocks", "cite_to_json", "cite_from_json", "format_property",
            "CITE_PROP", "NOTE_PROP", "SPAN_PROP", "KIND_PROP", "LEVEL_PROP"]
 
 CITE_PROP = QTextFormat.Property.UserProperty + 1  # char: Cite segment as JSON text
@@ -36,6 +36,16 @@ NOTE_FOREGROUND = QColor("#7a1230")
 HEADING_BACKGROUND = QColor("#eef2f8")
 LINE_SEPARATOR = "\u2028"  # a line break inside one block (QTextBlock.text() uses it)
 _tokens = itertools.count(1)
+
+
+def format_property(fmt, key):
+    """``fmt.property(key)``, or None when ``fmt`` does not have it.
+
+    Never call ``QTextFormat.property`` for a missing key: PySide6 6.12.0 returns None for the
+    invalid QVariant without taking a reference, and after a few thousand calls Python aborts
+    with "deallocating None" (found while measuring keystrokes; 6.11.3 does not do it).
+    """
+    return fmt.property(key) if fmt.hasProperty(key) else None
 
 
 def cite_to_json(seg: Cite) -> dict:
@@ -122,10 +132,10 @@ def fill_document(doc, blocks, label_for=None) -> None:
 
 
 def _fragment_segment(fmt: QTextCharFormat, text: str):
-    cite = fmt.property(CITE_PROP)
+    cite = format_property(fmt, CITE_PROP)
     if cite:
         return cite_from_json(json.loads(cite))
-    note = fmt.property(NOTE_PROP)
+    note = format_property(fmt, NOTE_PROP)
     if note:
         return NoteRef(str(note))
     bold = fmt.fontWeight() >= QFont.Weight.DemiBold
@@ -143,7 +153,7 @@ def block_segments(qblock) -> tuple:
         if not frag.isValid():
             continue
         fmt = frag.charFormat()
-        token = fmt.property(SPAN_PROP)
+        token = format_property(fmt, SPAN_PROP)
         if token and token == last_token:
             continue  # one span split into several fragments
         last_token = token
@@ -158,8 +168,8 @@ def block_segments(qblock) -> tuple:
 
 def block_kind(qblock) -> tuple[str, int]:
     fmt = qblock.blockFormat()
-    kind = fmt.property(KIND_PROP) or "paragraph"
-    level = int(fmt.property(LEVEL_PROP) or 0)
+    kind = format_property(fmt, KIND_PROP) or "paragraph"
+    level = int(format_property(fmt, LEVEL_PROP) or 0)
     return kind, level
 
 
@@ -188,7 +198,7 @@ def span_at(doc, pos: int) -> tuple[int, int] | None:
         frag = it.fragment()
         it += 1
         f_start, f_end = frag.position(), frag.position() + frag.length()
-        f_token = frag.charFormat().property(SPAN_PROP)
+        f_token = format_property(frag.charFormat(), SPAN_PROP)
         if token is None and f_start <= pos < f_end and f_token:
             token, start, end = f_token, f_start, f_end
         elif token is not None and f_token == token and f_start == end:
@@ -199,7 +209,7 @@ def span_at(doc, pos: int) -> tuple[int, int] | None:
     while not it.atEnd():
         frag = it.fragment()
         it += 1
-        if frag.charFormat().property(SPAN_PROP) == token:
+        if format_property(frag.charFormat(), SPAN_PROP) == token:
             start = min(start, frag.position())
     return start, end
 
@@ -243,7 +253,7 @@ class BodyTextEdit(QTextEdit):
             self.setTextCursor(cursor)
 
     def _plain_format_here(self) -> None:
-        if self.currentCharFormat().property(SPAN_PROP):
+        if format_property(self.currentCharFormat(), SPAN_PROP):
             self.setCurrentCharFormat(QTextCharFormat())
 
     def _delete_span(self, backwards: bool) -> bool:

@@ -209,6 +209,7 @@ class CitationPicker(QFrame):
         self._query = ""
         self._dismissed: tuple[int, int] | None = None
         self._forced = False
+        self._boost: tuple = ()
         self._results: list = []
         self._build()
         self.hide()
@@ -322,7 +323,7 @@ class CitationPicker(QFrame):
     @staticmethod
     def _span_floor(block, position: int) -> int:
         """Column just after the last atomic span before ``position`` (0 when none)."""
-        from .body_text import SPAN_PROP
+        from .body_text import SPAN_PROP, format_property
 
         floor = 0
         it = block.begin()
@@ -330,22 +331,24 @@ class CitationPicker(QFrame):
             frag = it.fragment()
             it += 1
             end = frag.position() + frag.length()
-            if end <= position and frag.charFormat().property(SPAN_PROP):
+            if end <= position and format_property(frag.charFormat(), SPAN_PROP):
                 floor = end - block.position()
         return floor
 
     def _request(self, start: int, block_no: int, query: str, force: bool = False) -> None:
         if not force and query == self._query and self._anchor == (start, block_no):
             return
+        if force or self._anchor != (start, block_no):
+            self._boost = tuple(self._boost_provider())  # once per citation, not per keystroke
         self._anchor, self._query = (start, block_no), query
-        self.worker.request(query, tuple(self._boost_provider()))
+        self.worker.request(query, self._boost)
 
     def _show_results(self, _seq: int, _query: str, results: list) -> None:
         self._results = list(results)
         self.list.clear()
         if not self._results:
             if self._forced:
-                self.list.addItem(QListWidgetItem("Không tìm thấy văn bản phù hợp trong sổ văn bản."))
+                self._add_message("Không tìm thấy văn bản phù hợp trong sổ văn bản.")
                 self._place()
             else:
                 self.hide()
@@ -364,9 +367,14 @@ class CitationPicker(QFrame):
     def _show_failure(self, _seq: int, message: str) -> None:
         self._results = []
         self.list.clear()
-        self.list.addItem(QListWidgetItem(f"Không tìm được trong sổ văn bản: {message}"))
+        self._add_message(f"Không tìm được trong sổ văn bản: {message}")
         self._place()
         self.resultsShown.emit(0)
+
+    def _add_message(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setData(_LINES_ROLE, (text, ""))  # every row has the role (see body_text.format_property)
+        self.list.addItem(item)
 
     def _move(self, key) -> None:
         count = self.list.count()
