@@ -11,7 +11,7 @@ import pytest
 from drafter.errors import InputFileError
 from drafter.reading import read_document, read_text_file
 
-from conftest import seed_path
+from tests.conftest import seed_path
 
 
 def test_reads_seed_text_and_paragraph_starts():
