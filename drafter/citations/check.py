@@ -349,26 +349,46 @@ def _type_consistency(ctx: Context) -> list[Finding]:
 
 
 def _short_name_findings(ctx: Context) -> list[Finding]:
-    """CIT018 (used before its definition) and CIT019 (not used after its definition)."""
+    """CIT018 (used before its definition), CIT019 (not used after it), CIT005 (the name's type word
+    is not the document's: "Quyết định số 99-QĐ/TW ... (sau đây gọi tắt là Quy định 99-QĐ/TW)")."""
     out = []
     defined = [(i, c) for i, c in enumerate(ctx.citations) if c.short_name]
     for n, (i, definer) in enumerate(defined):
-        name_key, ident = _key(definer.short_name), identity_key(definer)
+        ident = identity_key(definer)
+        corrected, finding = _short_name_type(ctx, definer)
+        if finding is not None:
+            out.append(finding)
+        accepted = {_key(definer.short_name), _key(corrected)}
         redefined_at = next((k for k, d in defined[n + 1:] if ident and identity_key(d) == ident), len(ctx.citations))
         for j, c in enumerate(ctx.citations):
             if c.role != "cited" or j == i:
                 continue
-            same_name = _key(c.text) == name_key
+            same_name = _key(c.text) in accepted
             if j < i and same_name and not _full_before(ctx, j, ident):
                 msg = (f"\"{c.text}\" là tên gọi tắt chỉ được định nghĩa ở sau "
                        f"(\"sau đây gọi tắt là {definer.short_name}\"); lần đầu phải ghi đầy đủ.")
                 out.append(ctx.finding("CIT018", msg, c.start, c.end, suggestion=definer.text))
             elif i < j < redefined_at and not same_name and c.form == "short" and ident \
                     and identity_key(c) == ident:
-                msg = (f"Đã định nghĩa tên gọi tắt \"{definer.short_name}\" cho văn bản này; "
+                fixed = "" if corrected == definer.short_name else f" (đúng tên loại: \"{corrected}\")"
+                msg = (f"Đã định nghĩa tên gọi tắt \"{definer.short_name}\"{fixed} cho văn bản này; "
                        f"nên dùng thống nhất tên đó thay cho \"{c.text}\".")
-                out.append(ctx.finding("CIT019", msg, c.start, c.end, suggestion=definer.short_name))
+                out.append(ctx.finding("CIT019", msg, c.start, c.end, suggestion=corrected))
     return out
+
+
+def _short_name_type(ctx: Context, definer: Citation) -> tuple[str, Finding | None]:
+    """The short name with the document's own type word, and a CIT005 finding when they differ."""
+    name = definer.short_name
+    m = P.type_word_re().match(name)
+    if not m or not definer.type or P.type_name_of(m.group(0)) in (None, definer.type):
+        return name, None
+    corrected = definer.type + name[m.end():]
+    at = ctx.text.find(name[: m.end()], definer.end)
+    span = (at, at + m.end()) if at >= 0 else (definer.start, definer.end)
+    msg = (f"Tên gọi tắt \"{name}\" gọi văn bản là \"{name[: m.end()]}\" nhưng đó là {definer.type} "
+           f"(\"{definer.text}\"); nên định nghĩa \"{corrected}\".")
+    return corrected, ctx.finding("CIT005", msg, *span, suggestion=definer.type)
 
 
 def _full_before(ctx: Context, j: int, ident: tuple | None) -> bool:

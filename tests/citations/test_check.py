@@ -79,6 +79,8 @@ RULE_CASES = [
      "Quyết định"),
     ("CIT005", f"Thực hiện {FULL_99}. Sau đó Quy định số 99-QĐ/TW được",
      f"Thực hiện {FULL_99}. Sau đó Quyết định số 99-QĐ/TW được", "Quyết định"),
+    ("CIT005", f"Thực hiện {FULL_99} về hướng dẫn (sau đây gọi tắt là Quy định 99-QĐ/TW).",
+     f"Thực hiện {FULL_99} về hướng dẫn (sau đây gọi tắt là Quyết định 99-QĐ/TW).", "Quyết định"),
     ("CIT006", "Thực hiện Quy định 124/QĐ-TW, ngày 02/02/2018 của Ban Bí thư.",
      "Thực hiện Quy định số 124-QĐ/TW, ngày 02/02/2018 của Ban Bí thư.", "124-QĐ/TW"),
     ("CIT007", "Thực hiện Kết luận số 21-KLTW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng khóa XIII.",
