@@ -229,3 +229,22 @@ def test_issuer_agreement(cited, registered, agrees):
     from drafter.citations.check_registry import issuer_agrees
 
     assert issuer_agrees(cited, registered) is agrees
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "Kết luận ", "Quy định ", "Quyết định ", "số ", "21-KL/TW", "99-QĐ/TW", "217/QĐ-TW", "01-ĐATU", "5-KL/TƯ",
+    ", ngày 25/10/2021", " ngày 2/2/2018", " ngày 31 tháng 02 năm 2020", " của Bộ Chính trị", " về việc A",
+    " (sau đây gọi tắt là Quy định 99)", "; ", ". ", "\n", "Quy định 99", " năm 2025", "¹", "*",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_check_never_raises_and_spans_hold(text):
+    for f in check(text, lookup=lookup, suggest=suggest):
+        assert f.code in RULES and f.message
+        if f.start is not None:
+            assert 0 <= f.start <= f.end <= len(text)
