@@ -270,13 +270,15 @@ def _parse_subject_named(s: str, m: re.Match, doc_type: str | None, limit: int) 
         return []  # "các chỉ thị", headings in capitals ("KẾT LUẬN")
     if P.PLURAL_BEFORE_RE.search(s, max(0, m.start() - 12), m.start()):
         return []  # "các Quy định của Trung ương": a class of documents, not one
+    if not P.MID_SENTENCE_BEFORE_RE.search(s, max(0, m.start() - 30), m.start()):
+        return []  # "3. Hướng dẫn về nghiệp vụ", "Quy định về ...": a heading or a sentence's verb
     core = _Core(m.start(), m.end(), doc_type, name="")
     pos = _tail(s, core, m.end(), limit)
     if core.date is not None or core.year is not None:
         return []
     sm = P.SUBJECT_INTRO_RE.match(s, _skip_markers(s, pos))
-    if not sm or sm.end() >= limit:
-        return []
+    if not sm or sm.end() >= limit or not s[sm.end():sm.end() + 1].islower():
+        return []  # "gửi Báo cáo về Ban Thường vụ": "về" is a direction, not a subject
     _subject_start(s, core, pos, limit)
     core.tail_end = core.end
     core.by_subject = True

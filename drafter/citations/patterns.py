@@ -21,7 +21,7 @@ __all__ = [
     "BARE_NUMBER_REJECT_RE", "STATE_CODE_RE", "YEAR_RANGE_RE", "FOOTNOTE_RE", "ISSUER_INTRO_RE", "ISSUER_BARE_RE",
     "ISSUER_STOP_RE", "TERM_RE", "YEAR_ONLY_RE", "SUBJECT_INTRO_RE", "SUBJECT_VERB_RE", "SUBJECT_QUOTED_RE",
     "SUBJECT_END_RE", "SHORT_NAME_RE", "NAMED_RE", "SELF_LINE_RE", "SEPARATOR_BEFORE_RE",
-    "GAP", "LETTER_AFTER", "PLURAL_BEFORE_RE",
+    "GAP", "LETTER_AFTER", "PLURAL_BEFORE_RE", "MID_SENTENCE_BEFORE_RE",
 ]
 
 #: Horizontal whitespace with at most one line break: "Chỉ\nthị", "số\n99-QĐ/TW".
@@ -210,3 +210,7 @@ SEPARATOR_BEFORE_RE = re.compile(
 #: A plural or demonstrative before a type word makes it generic: "các Quy định của Trung ương",
 #: "những Chỉ thị", "mọi Nghị quyết", "một số Kết luận".
 PLURAL_BEFORE_RE = re.compile(r"(?:các|những|mọi|một[^\S\n]+số|nhiều|từng)[^\S\n]*(?:\n[^\S\n]*)?$", re.IGNORECASE)
+
+#: A document named only by its subject must sit mid-sentence, after a lower-case word:
+#: "Thực hiện nghiêm Quy định về trách nhiệm nêu gương" (yes), "3. Hướng dẫn về nghiệp vụ" (no).
+MID_SENTENCE_BEFORE_RE = re.compile(r"(?<![^\W\d_])[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ][^\W\d_]*[^\S\n]*(?:\n[^\S\n]*)?$")

@@ -163,3 +163,16 @@ VARIANTS += [
 ]
 
 NEGATIVES += ["Chương trình 2020 – 2025 và Kế hoạch 2021–2025 của huyện."]
+
+VARIANTS += [
+    # documents named by their subject, mid-sentence
+    ("Thực hiện nghiêm Quy định về trách nhiệm nêu gương của cán bộ, đảng viên.",
+     [dict(text="Quy định", number=None, name="Quy định về trách nhiệm nêu gương của cán bộ, đảng viên",
+           subject="trách nhiệm nêu gương của cán bộ, đảng viên")]),
+]
+
+NEGATIVES += [
+    "3. Hướng dẫn về nghiệp vụ công tác đảng viên",
+    "định kỳ gửi Báo cáo về Ban Thường vụ Tỉnh ủy (qua Văn phòng).",
+    "Quy định về thời gian như sau: các cấp ủy gửi trước ngày 15.",
+]
