@@ -46,6 +46,7 @@ def jurisdiction(code, local):
     return "TW" if parsed and parsed.body_code in ("TW",) else local
 
 FIRST = {}
+TYPES = {}  # number-code -> type name as first cited
 
 def written_type(c):
     m = re.match(r"^(.*?)\s+(?:số\s+)?\d", c.text)
@@ -73,6 +74,7 @@ def convert(text, local, snapshots):
         pos = end
         snap = snapshots.setdefault(ref.key, {"number_code": code, "date": ref.date.isoformat() if ref.date else None})
         snap.setdefault("type", written_type(c))
+        TYPES.setdefault(code, snap["type"])
         if c.issuer and not snap.get("issuer"): snap["issuer"] = c.issuer
         if c.subject and not snap.get("subject"): snap["subject"] = c.subject.strip().rstrip(",;.")
     out.append(text[pos:])
@@ -89,10 +91,13 @@ def short_names(line):
         m = SHORT_RE.search(out)
         if not m: break
         name = m[1].strip()
+        code = re.search(r"\d+-[^\s)]+$", name)
         before = out[:m.start()]
         idx = before.rfind("[[cite:")
         if idx < 0: out = out[:m.start()] + out[m.end():]; continue
         close = before.index("]]", idx)
+        if code:  # "Quy định 99-QĐ/TW" for a Quyết định: the short name takes the cited type and "số"
+            name = f"{TYPES.get(code[0], name.split(' ')[0])} số {code[0]}"
         before = before[:close] + f"|short={name}" + before[close:]
         out = before + out[m.end():]
     return out
@@ -117,9 +122,16 @@ def body_markup(paras, notes, local, snapshots, roman_dot=False):
         lines.append(f"@footnote {n}: {t}")
     return "\n".join(lines)
 
-def make(name, prefix, start, end, header, template, local, fields=None):
+def make(name, prefix, start, end, header, template, local, fields=None, fixes=(), snap_over=None):
+    """``fixes``: (old, new) edits a secretary would make to the seed's wording (a citation written
+    without its number, a capital "Khóa"); ``snap_over``: snapshot fields by number-code, for what the
+    seed leaves out (an issuer) — the registry, when present, supplies these anyway."""
     text = seed(prefix)
+    for old, new in fixes:
+        assert old in text, old
+        text = text.replace(old, new, 1)
     FIRST.clear()
+    TYPES.clear()
     for c in extract(text):  # the first dated mention of each code names the document
         nc = parse(c.number_code) if c.number and c.code else None
         if nc and c.date and c.role == "cited":
@@ -130,6 +142,8 @@ def make(name, prefix, start, end, header, template, local, fields=None):
     snaps = {}
     mk = body_markup(paras, notes, local, snaps)
     parsed = parse_markup(mk)
+    for key, snap in snaps.items():
+        snap.update((snap_over or {}).get(snap["number_code"], {}))
     # drop snapshot subjects for refs that never render with their subject? keep all (fallback data)
     draft = Draft(template, Header(**header), parsed.body, parsed.footnotes, fields or {}, snaps)
     save_draft(draft, ROOT / "examples" / f"{name}.json")
@@ -145,7 +159,7 @@ make("000-ket-luan-ban-thuong-vu-thanh-uy", "000", "Thời gian qua, Ban Thườ
                 "Các cơ quan chuyên trách tham mưu, giúp việc Thành ủy", "Các đảng đoàn, ban cán sự đảng, Ban Thường vụ Thành Đoàn",
                 "Thành ủy Thủ Đức, các quận ủy, huyện ủy, đảng ủy cấp trên cơ sở trực thuộc Thành ủy",
                 "Các đơn vị sự nghiệp trực thuộc Thành ủy", "Văn phòng Thành ủy (lãnh đạo, phòng TH)", "Lưu Văn phòng Thành ủy"),
-    date_style="words"), "ket-luan-btv", HCM, {"level": "tinh", "committee": "Thành ủy"})
+    date_style="numeric"), "ket-luan-btv", HCM, {"level": "tinh", "committee": "Thành ủy"})
 
 make("001-ket-luan-so-ket-thi-uy", "001", "Hội nghị sơ kết việc thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05-CT/TW về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh (", "Nơi nhận:", dict(
     parent_body="ĐẢNG BỘ TỈNH PHÚ THỌ", issuer="THỊ ỦY PHÚ THỌ", number="215", type_code="KL", body_code="TU",
@@ -154,7 +168,9 @@ make("001-ket-luan-so-ket-thi-uy", "001", "Hội nghị sơ kết việc thực 
     authority="T/M", collective="BAN THƯỜNG VỤ", signer_title="PHÓ BÍ THƯ", signer_name="Bùi Văn Lý",
     recipients=("Ban Tuyên giáo Tỉnh ủy (báo cáo)", "Các đồng chí UVBTV Thị ủy", "Mặt trận và các tổ chức CT-XH thị xã",
                 "Các cơ quan chuyên trách TMGV Thị ủy", "Các đảng ủy, chi bộ trực thuộc Thị ủy", "C, PC, NC-TH VPTX", "Lưu Văn phòng thị xã"),
-    date_style="numeric"), "ket-luan-so-ket", "Tỉnh Phú Thọ", {"level": "huyen", "committee": "Thị ủy", "review_kind": "sơ kết", "short_name": "Kết luận số 01"})
+    date_style="numeric"), "ket-luan-so-ket", "Tỉnh Phú Thọ", {"level": "huyen", "committee": "Thị ủy", "review_kind": "sơ kết", "short_name": "Kết luận số 01"},
+    snap_over={"01-KL/TW": {"subject": "tiếp tục thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị khóa XII "
+                                       "về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"}})
 
 make("002-ket-luan-ban-thuong-vu-dang-uy-khoi", "002", "Thực hiện Quyết định số 99-QĐ/TW, ngày 03/10/2017", "Nơi nhận:", dict(
     parent_body="ĐẢNG BỘ KHỐI\nDOANH NGHIỆP TRUNG ƯƠNG", issuer="ĐẢNG ỦY KHỐI", number="28", type_code="KL", body_code="ĐUK",
@@ -163,7 +179,9 @@ make("002-ket-luan-ban-thuong-vu-dang-uy-khoi", "002", "Thực hiện Quyết đ
     authority="T/M", collective="BAN THƯỜNG VỤ", signer_title="PHÓ BÍ THƯ", signer_name="Hồ Xuân Trường",
     recipients=("Ban Bí thư Trung ương Đảng (để b/c)", "Ban Dân vận TW (để b/c)", "Ban Thường vụ ĐUK", "Các đảng ủy trực thuộc",
                 "Các ban, đơn vị ĐUK", "Ban Dân vận ĐUK (03 bản)", "Lưu VT"),
-    date_style="numeric"), "ket-luan-btv", "Khối Doanh nghiệp Trung ương", {"level": "co_so", "committee": "Đảng ủy Khối", "body_code": "ĐUK"})
+    date_style="numeric"), "ket-luan-btv", "Khối Doanh nghiệp Trung ương", {"level": "co_so", "committee": "Đảng ủy Khối", "body_code": "ĐUK"},
+    snap_over={"01-QĐi/ĐUK": {"issuer": "Đảng ủy Khối"}, "119-KL/ĐUK": {"issuer": "Đảng ủy Khối"},
+               "06-QĐ/ĐUK": {"issuer": "Đảng ủy Khối"}})
 
 make("003-chi-thi-ban-thuong-vu-thanh-uy", "003", "Văn kiện Đại hội đại biểu toàn quốc", "Nơi nhận:", dict(
     parent_body="ĐẢNG BỘ THÀNH PHỐ\nHỒ CHÍ MINH", issuer="THÀNH ỦY", number="06", type_code="CT", body_code="TU",
@@ -174,7 +192,7 @@ make("003-chi-thi-ban-thuong-vu-thanh-uy", "003", "Văn kiện Đại hội đ�
                 "Đảng đoàn Mặt trận Tổ quốc Việt Nam thành phố; đảng đoàn các tổ chức chính trị - xã hội thành phố; Ban Thường vụ Thành Đoàn",
                 "Thành ủy Thủ Đức, các quận ủy, huyện ủy, đảng ủy cấp trên cơ sở trực thuộc Thành ủy",
                 "Văn phòng Thành ủy (đ/c Huỳnh Khắc Điệp, đ/c Cao Sơn Yên, Phòng TH/Nam)", "Lưu Văn phòng Thành ủy"),
-    date_style="words"), "chi-thi", HCM, {"level": "tinh", "committee": "Thành ủy"})
+    date_style="numeric"), "chi-thi", HCM, {"level": "tinh", "committee": "Thành ủy"})
 
 make("004-ket-luan-hoi-nghi-ban-chap-hanh-dang-bo-khoi", "004", "Ngày 24/7/2023, Ban Chấp hành", "Nơi nhận:", dict(
     parent_body="ĐẢNG BỘ TỈNH\nTHỪA THIÊN HUẾ", issuer="ĐẢNG ỦY KHỐI CƠ QUAN\nVÀ DOANH NGHIỆP", number="105", type_code="KL", body_code="ĐUK",
@@ -183,4 +201,9 @@ make("004-ket-luan-hoi-nghi-ban-chap-hanh-dang-bo-khoi", "004", "Ngày 24/7/2023
     authority="T/M", collective="ĐẢNG ỦY", signer_title="BÍ THƯ", signer_name="Nguyễn Tài Tuệ",
     recipients=("Ban Thường vụ Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Các Ban, UBKT và VP ĐUK", "Đoàn TN, Hội CCB Khối",
                 "Các TCCS đảng trực thuộc", "Các đ/c ĐUV, BCV ĐUK", "Lưu VP"),
-    date_style="numeric"), "ket-luan-hoi-nghi-bch", "Tỉnh Thừa Thiên Huế", {"level": "co_so", "committee": "Đảng ủy Khối", "body_code": "ĐUK"})
+    date_style="numeric"), "ket-luan-hoi-nghi-bch", "Thừa Thiên Huế", {"level": "co_so", "committee": "Đảng ủy Khối", "body_code": "ĐUK"},
+    fixes=[("Chỉ thị 05 của Bộ Chính trị (khóa XII)", "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị khóa XII"),
+           ("Chỉ thị 05 của Bộ Chính trị", "Chỉ thị số 05-CT/TW của Bộ Chính trị"),
+           ("Ban Bí thư Khóa X", "Ban Bí thư khóa X"),
+           ("Chỉ thị số 10-CT/TW của", "Chỉ thị số 10-CT/TW ngày 30/3/2007 của")],
+    snap_over={"158-KL/ĐUK": {"issuer": "Đảng ủy Khối khóa VI"}})

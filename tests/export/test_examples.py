@@ -19,7 +19,7 @@ EXPECTED = {
     "001": ("KẾT LUẬN", "Số 215-KL/TU", "Bùi Văn Lý", 3, 0),
     "002": ("KẾT LUẬN", "Số 28-KL/ĐUK", "Hồ Xuân Trường", 6, 0),
     "003": ("CHỈ THỊ", "Số 06-CT/TU", "Nguyễn Văn A", 6, 4),
-    "004": ("KẾT LUẬN", "Số 105-KL/ĐUK", "Nguyễn Tài Tuệ", 4, 0),
+    "004": ("KẾT LUẬN", "Số 105-KL/ĐUK", "Nguyễn Tài Tuệ", 5, 0),
 }
 
 
