@@ -41,8 +41,13 @@ def style_rules(el: Elements, layout: DocxLayout, profile) -> list[Finding]:
         spec = profile.get("elements", role, default=None)
         if not spec:
             continue
+        aligned: set[int] = set()
         for line in el.all(role):
-            out += _element_format(role, code, line, paras[line.para], spec, profile)
+            found = _element_format(role, code, line, paras[line.para], spec, profile)
+            if line.para in aligned:  # alignment is the paragraph's: report it once per paragraph
+                found = [f for f in found if f.code != "FMT091"]
+            aligned.add(line.para)
+            out += found
     out += _body_rules(el, paras, profile)
     out += _drawn_rules(el, paras, profile)
     return out

@@ -237,6 +237,8 @@ def _signer_title(el: Elements, profile, expect: bool) -> list[Finding]:
     out = []
     collectives = [fold(c) for c in profile.get("elements", "authority", "collectives", default=[])]
     for line in el.all("signer_title"):
+        if "/" in line.clean or "." in line.clean:
+            continue  # an authority line the finder could not read; not a title
         key = fold(line.clean)
         for name in collectives:
             if key != name and key.endswith(" " + name) and not key.startswith(name):
