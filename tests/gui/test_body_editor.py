@@ -188,3 +188,21 @@ def test_select_and_replace_text(editor):
     assert not editor.select_text("không có trong văn bản")
     assert editor.replace_text("ý kiến;", "ý kiến,")
     assert editor.body()[0].segments == (Text("Trên cơ sở ý kiến, Ban Thường vụ kết luận như sau:"),)
+
+
+def test_missing_format_properties_keep_none_alive():
+    """PySide6 6.12.0 returned None for a missing property without a reference (Python aborted
+    with "deallocating None" after a few thousand keystrokes); pyproject excludes it and
+    format_property never asks for a missing property."""
+    import sys
+
+    from PySide6.QtGui import QTextCharFormat
+    from PySide6.QtWidgets import QListWidgetItem
+
+    from drafter.gui.body_text import CITE_PROP, format_property
+
+    fmt, item = QTextCharFormat(), QListWidgetItem("x")
+    before = sys.getrefcount(None)
+    results = [format_property(fmt, CITE_PROP) for _ in range(500)] + [item.data(300) for _ in range(500)]
+    del results
+    assert sys.getrefcount(None) >= before - 5
