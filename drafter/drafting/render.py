@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 from ..numbercode import format_number
-from .citetext import entry_from_snapshot, full_citation, short_citation, short_name_clause
+from .citetext import canonical_number_code, entry_from_snapshot, full_citation, short_citation, short_name_clause
 from .dates import DateRules, place_date_line
 from .model import Cite, CitationRef, Draft, Header, NoteRef, Segment, Text
 from .rendered import RenderedBlock, RenderedDocument, RenderedFootnote, RenderedHeader, Run, Signature
@@ -52,9 +52,20 @@ def _resolve(state: _State, ref: CitationRef) -> tuple[Any, str]:
     return state.entries[ref.key]
 
 
+def _doc_key(state: _State, ref: CitationRef) -> str:
+    """Which cited document ``ref`` names, for the first-mention decision: the padded code and the
+    jurisdiction, plus the date when given; an undated mention joins a dated one of the same code
+    already seen ("Kế hoạch số 99-KH/TU" after "Kế hoạch số 99-KH/TU, ngày 31/3/2022 ...")."""
+    base = f"{canonical_number_code(ref.number_code)}@{ref.jurisdiction or ''}"
+    if ref.date is None:
+        dated = next((k for k in state.seen if k.startswith(base + "@")), None)
+        return dated or base + "@"
+    return f"{base}@{ref.date.isoformat()}"
+
+
 def _cite_text(state: _State, seg: Cite) -> Run:
     entry, source = _resolve(state, seg.ref)
-    key = seg.ref.key
+    key = _doc_key(state, seg.ref)
     first = key not in state.seen
     state.seen.add(key)
     style = state.draft.header.date_style

@@ -147,3 +147,8 @@ def test_header_signature_and_subject_case():
     assert (doc.doc_type, doc.doc_type_of, doc.subject_rule) == ("KẾT LUẬN", ("CỦA BAN THƯỜNG VỤ",), "-----")
     assert (doc.signature.authority_line, doc.signature.title_line) == ("K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN")
     assert doc.header.title == "ĐẢNG CỘNG SẢN VIỆT NAM" and doc.header.star == "*"
+
+
+def test_same_document_written_differently_is_one_document():
+    doc = render(_draft(f"A {C21}.", "B [[cite:21-KL/TW||TW]].", "C [[cite:21 - KL/TW|2021-10-25|TW]]."), lookup)
+    assert _texts(doc)[1:] == ["B Kết luận số 21-KL/TW.", "C Kết luận số 21-KL/TW."]
