@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from docx.oxml.ns import qn
 
 from ..reading import paragraph_text
-from .styles import ParaFormat, RunFormat, StyleResolver, TWIPS_PER_MM
+from .styles import ParaFormat, RunFormat, StyleResolver
 
 __all__ = ["Segment", "DocxParagraph", "PageSetup", "DocxLayout", "read_layout", "format_over"]
 
@@ -95,7 +95,6 @@ def _segments(p_el, resolver: StyleResolver) -> tuple[Segment, ...]:
 
 
 def _walk(element, resolver, out: list, where: tuple) -> None:
-    table_count = [0]
     for child in element.iterchildren():
         if child.tag == qn("w:p"):
             out.append(DocxParagraph(len(out), paragraph_text(child), _segments(child, resolver),
@@ -106,7 +105,6 @@ def _walk(element, resolver, out: list, where: tuple) -> None:
                 for c, cell in enumerate(row.iterchildren(qn("w:tc"))):
                     inner = (tindex, r, c) if where[0] is None else where
                     _walk(cell, resolver, out, inner)
-            table_count[0] += 1
         elif child.tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
             if content is not None:
@@ -185,7 +183,3 @@ def format_over(paragraph: DocxParagraph, lo: int, hi: int) -> dict:
             value = getattr(seg.fmt, key)
             votes[key][value] = votes[key].get(value, 0) + weight
     return {k: (max(v.items(), key=lambda kv: kv[1])[0] if v else None) for k, v in votes.items()}
-
-
-def twips_to_mm(twips: float) -> float:
-    return twips / TWIPS_PER_MM

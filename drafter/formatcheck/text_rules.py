@@ -26,6 +26,8 @@ __all__ = ["text_rules"]
 TITLE_TEXT = "ĐẢNG CỘNG SẢN VIỆT NAM"
 #: A State authority form and its Party equivalent.
 _STATE_TO_PARTY = {"TM.": "T/M", "KT.": "K/T", "TL.": "T/L", "TUQ.": "T/L"}
+#: "Lưu:" with its colon, to drop it in the suggestion: "- Lưu: VT, VP." → "- Lưu VT, VP.".
+LUU_COLON_RE = re.compile(r"Lưu\s*:\s*")
 #: The first word(s) of a trích yếu, to compare against the profile's lowercase starters.
 FIRST_WORDS_RE = re.compile(r"^([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 
@@ -322,7 +324,7 @@ def _filing_line(item: list[Line], profile) -> list[Finding]:
     if m is None:
         out.append(make_finding("FMT078", profile, "Dòng cuối của nơi nhận là dòng lưu: “- Lưu <đơn vị>.”", head))
     elif m["colon"]:
-        fixed = re.sub(r"Lưu\s*:\s*", "Lưu ", head.raw, count=1)
+        fixed = LUU_COLON_RE.sub("Lưu ", head.raw, count=1)
         out.append(make_finding("FMT077", profile, "Dòng lưu không có dấu hai chấm: viết “- Lưu Văn phòng …”, không "
                                 "viết “- Lưu: VT …” như văn bản Nhà nước.", head, suggestion=fixed))
     if not last.clean.rstrip().endswith("."):
