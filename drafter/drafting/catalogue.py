@@ -95,22 +95,31 @@ def _load_info(fields_path: Path, common: list[dict], user: bool) -> TemplateInf
                         fields_path.with_name(tid + ".j2"), data.get("doc_type", ""), user)
 
 
-def _scan(folder: Path, user: bool, common: list[dict]) -> dict[str, TemplateInfo]:
+def _scan(folder: Path, user: bool, common: list[dict], errors: list | None = None) -> dict[str, TemplateInfo]:
     found = {}
     if folder.is_dir():
         for path in sorted(folder.glob("*.fields.json")):
             if not path.name.startswith("_") and path.with_name(path.name[: -len(".fields.json")] + ".j2").exists():
-                info = _load_info(path, common, user)
+                try:
+                    info = _load_info(path, common, user)
+                except TemplateError as exc:
+                    if errors is None:
+                        raise
+                    errors.append(exc)
+                    continue
                 found[info.id] = info
     return found
 
 
-def list_templates(user_dir: str | os.PathLike | None = None) -> list[TemplateInfo]:
-    """Bundled templates, then the user's (a user template replaces a bundled one of the same id)."""
+def list_templates(user_dir: str | os.PathLike | None = None, errors: list | None = None) -> list[TemplateInfo]:
+    """Bundled templates, then the user's (a user template replaces a bundled one of the same id).
+
+    A broken user template raises :class:`TemplateError` — or, when ``errors`` is a list, is left
+    out and its error appended there (so a form can still offer the other templates)."""
     bundled = templates_dir()
     common = _read_json(bundled / _COMMON).get("fields", [])
     catalogue = _scan(bundled, False, common)
-    catalogue.update(_scan(Path(user_dir) if user_dir else user_templates_dir(), True, common))
+    catalogue.update(_scan(Path(user_dir) if user_dir else user_templates_dir(), True, common, errors))
     return list(catalogue.values())
 
 

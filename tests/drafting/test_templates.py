@@ -118,6 +118,10 @@ def test_bad_fields_file_names_the_file(tmp_path):
     _user_template(tmp_path / "t", "hong", "x\n", fields='{"name": "x",\n "fields": [}')
     with pytest.raises(TemplateError, match=r"hong.fields.json, dòng 2"):
         list_templates(tmp_path / "t")
+    errors: list = []
+    ids = {t.id for t in list_templates(tmp_path / "t", errors)}
+    assert REQUIRED <= ids and "hong" not in ids
+    assert "hong.fields.json" in errors[0].message
 
 
 @pytest.mark.parametrize("source", [
