@@ -31,6 +31,9 @@ def _subject_end(s: str, core: _Core, anchors: list[int], anchor_idx: int, cores
             hard = min(closes)
     em = P.SUBJECT_END_RE.search(s, start, hard)
     end = em.start() if em else hard
+    main = P.MAIN_CLAUSE_RE.search(s, start, end)
+    if main:
+        end = main.start()  # "..., Đảng ủy yêu cầu:"
     for a in anchors[anchor_idx:]:
         if a < start:
             continue

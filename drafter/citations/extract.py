@@ -163,6 +163,10 @@ def _issuer_span(s: str, start: int, limit: int) -> tuple[int, int] | None:
     text = s[start:stop].rstrip()
     if not text or not text[0].isupper():
         return None
+    for w in re.finditer(r"[^\W\d_]+", text):
+        if w.group(0).islower() and w.group(0) not in P.ISSUER_LOWER_WORDS and w.group(0) not in ("và",):
+            text = text[:w.start()].rstrip()  # "của Tỉnh ủy đánh giá kết quả" → "Tỉnh ủy"
+            break
     words = text.split()
     if len(words) > 16:
         return None
@@ -264,7 +268,25 @@ def _parse_named(s: str, m: re.Match, doc_type: str | None, limit: int) -> list[
     return _parse_subject_named(s, m, doc_type, limit)
 
 
+def _parse_can_cu(s: str, m: re.Match, doc_type: str | None, limit: int) -> list[_Core]:
+    """ "Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XVI": named by title and issuer."""
+    if doc_type is None or not P.CAN_CU_BEFORE_RE.search(s, max(0, m.start() - 40), m.start()):
+        return []
+    title = P.TITLE_WORDS_RE.match(s, m.end(), limit)
+    end = title.end() if title else m.end()
+    core = _Core(m.start(), end, doc_type, name="")
+    pos = _tail(s, core, end, limit)
+    if core.issuer is None:
+        return []
+    _subject_start(s, core, pos, limit)
+    core.tail_end = core.end
+    return [core]
+
+
 def _parse_subject_named(s: str, m: re.Match, doc_type: str | None, limit: int) -> list[_Core]:
+    found = _parse_can_cu(s, m, doc_type, limit)
+    if found:
+        return found
     word = s[m.start():m.end()]  # the anchor may come from a lower-cased copy
     if doc_type is None or not word[0].isupper() or word.isupper():
         return []  # "các chỉ thị", headings in capitals ("KẾT LUẬN")

@@ -21,7 +21,8 @@ __all__ = [
     "BARE_NUMBER_REJECT_RE", "STATE_CODE_RE", "YEAR_RANGE_RE", "FOOTNOTE_RE", "ISSUER_INTRO_RE", "ISSUER_BARE_RE",
     "ISSUER_STOP_RE", "TERM_RE", "YEAR_ONLY_RE", "SUBJECT_INTRO_RE", "SUBJECT_VERB_RE", "SUBJECT_QUOTED_RE",
     "SUBJECT_END_RE", "SHORT_NAME_RE", "NAMED_RE", "SELF_LINE_RE", "SEPARATOR_BEFORE_RE",
-    "GAP", "LETTER_AFTER", "PLURAL_BEFORE_RE", "MID_SENTENCE_BEFORE_RE",
+    "GAP", "LETTER_AFTER", "PLURAL_BEFORE_RE", "MID_SENTENCE_BEFORE_RE", "ISSUER_LOWER_WORDS",
+    "MAIN_CLAUSE_RE", "CAN_CU_BEFORE_RE", "TITLE_WORDS_RE",
 ]
 
 #: Horizontal whitespace with at most one line break: "Chỉ\nthị", "số\n99-QĐ/TW".
@@ -214,3 +215,28 @@ PLURAL_BEFORE_RE = re.compile(r"(?:các|những|mọi|một[^\S\n]+số|nhiều|
 #: A document named only by its subject must sit mid-sentence, after a lower-case word:
 #: "Thực hiện nghiêm Quy định về trách nhiệm nêu gương" (yes), "3. Hướng dẫn về nghiệp vụ" (no).
 MID_SENTENCE_BEFORE_RE = re.compile(r"(?<![^\W\d_])[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ][^\W\d_]*[^\S\n]*(?:\n[^\S\n]*)?$")
+
+#: Lower-case words that occur inside issuing-body names ("Ban Chấp hành", "Ban Thường vụ", "Bộ Chính
+#: trị", "Hội nghị lần thứ tư", "Đảng ủy xã", "Ban cán sự đảng", "Chính phủ"). An issuer ends at the
+#: first other lower-case word: "của Tỉnh ủy đánh giá kết quả" → "Tỉnh ủy".
+ISSUER_LOWER_WORDS = frozenset("""
+    hành vụ thư trị ban ủy uỷ trực phòng lần thứ khóa khoá nhiệm kỳ hội nghị đảng bộ xã phường thị trấn
+    huyện tỉnh thành phố quận khối cơ quan sở đoàn sự cán chấp thường kiểm tra tuyên giáo dân vận tổ chức
+    chính văn trung ương đại biểu toàn quốc phủ tướng nhân đạo chỉ nội ngoại giao mặt trận lao động
+    nhất hai ba tư năm sáu bảy tám chín mười một mươi
+""".split())
+
+#: A main clause starting after a comma ends a subject: "... không được làm, Đảng ủy yêu cầu:",
+#: ", Ban Thường vụ Tỉnh ủy ban hành ...". Case-sensitive: the clause's subject is capitalised.
+MAIN_CLAUSE_RE = re.compile(
+    rf",{GAP}[A-ZĐ][^\W\d_]*(?:[^\S\n]+[^\W\d_]+){{0,6}}?[^\S\n]+(?:yêu{_GAP1}cầu|đề{_GAP1}nghị|ban{_GAP1}hành|"
+    rf"kết{_GAP1}luận|thông{_GAP1}báo|chỉ{_GAP1}đạo|quyết{_GAP1}định){LETTER_AFTER}"
+)
+
+#: "Căn cứ" right before a type word: a căn cứ line always names one document, even without a
+#: number ("Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XVI").
+CAN_CU_BEFORE_RE = re.compile(r"(?:^|\n)[^\S\n]*(?:[-–+*•][^\S\n]*)?[Cc]ăn[^\S\n]+cứ[^\S\n]+$")
+
+#: The lower-case title words after a type word named in a căn cứ line, up to "của":
+#: "Quy chế làm việc của ...", "Quy định thi hành Điều lệ của ..." (at most eight words).
+TITLE_WORDS_RE = re.compile(r"(?:[^\S\n]+[^\W\d_]+){1,8}?(?=[^\S\n]+của[^\S\n])")

@@ -45,3 +45,11 @@ def test_extract_never_raises_and_offsets_hold(text):
 def test_extract_on_any_text(text):
     for c in extract(text):
         assert text[c.start:c.end] == c.text
+
+
+from tests.citations.heldout_cases import HELDOUT  # noqa: E402
+
+
+@pytest.mark.parametrize("text, expected", HELDOUT, ids=[f"h{i:02d}" for i in range(len(HELDOUT))])
+def test_heldout(text, expected):
+    test_variant(text, expected)
