@@ -20,7 +20,7 @@ from .patterns import (AUTHORITY_RE, CAN_CU_RE, DASH_LINE_RE, FOOTNOTE_LINE_RE, 
 
 __all__ = ["Elements", "find_elements", "ROLES"]
 
-ROLES = ("title", "state_title", "parent_body", "issuer", "star", "number", "place_date",
+ROLES = ("title", "state_title", "parent_body", "issuer", "issuer_rule", "star", "number", "place_date",
          "doc_type", "doc_type_of", "subject", "subject_rule", "letter_subject", "kinh_gui",
          "body", "can_cu", "heading_roman", "heading_arabic", "heading_letter", "authority",
          "signer_title", "signer_name", "recipients_label", "recipients")
@@ -135,6 +135,9 @@ def _find_issuer(el: Elements, header: list[Line], bold) -> None:
     block: list[Line] = []
     for line in reversed(header[: anchor.index - header[0].index] if header else []):
         if line.index in taken or (anchor.table is not None and line.table == anchor.table and line.col != anchor.col):
+            continue
+        if DASH_LINE_RE.match(line.clean):
+            el.add("issuer_rule", line)  # a typed rule under the issuer (State habit), or under the title
             continue
         if not is_upper_text(line.clean) or HEADER_MARK_RE.match(line.clean) or len(line.clean) > 80:
             break

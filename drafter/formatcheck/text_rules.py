@@ -47,9 +47,10 @@ def text_rules(el: Elements, profile, *, strict: bool) -> list[Finding]:
 
 def _title(el: Elements, profile, expect: bool) -> list[Finding]:
     out = []
-    for line in el.all("state_title"):
+    for i, line in enumerate(el.all("state_title")):
         out.append(make_finding("FMT011", profile, f"Văn bản của Đảng dùng tiêu đề “{TITLE_TEXT}”, không dùng "
-                                f"Quốc hiệu, Tiêu ngữ của văn bản Nhà nước (“{line.raw}”).", line, suggestion=TITLE_TEXT))
+                                f"Quốc hiệu, Tiêu ngữ của văn bản Nhà nước (“{line.raw}”).", line,
+                                suggestion=None if i or el.roles["title"] else TITLE_TEXT))
     title = el.first("title")
     if title is not None and title.clean != TITLE_TEXT and not is_upper_text(title.clean):
         out.append(make_finding("FMT012", profile, f"Tiêu đề phải viết IN HOA: “{TITLE_TEXT}”.", title,
@@ -74,7 +75,19 @@ def _issuer_star(el: Elements, profile, expect: bool) -> list[Finding]:
         anchor = names[-1] if names else None
         out.append(make_finding("FMT017", profile, "Thiếu dấu sao “*” dưới tên cơ quan ban hành (văn bản của Đảng "
                                 "dùng dấu * thay cho đường kẻ).", anchor, paragraph=0))
+    rules = [r for r in el.all("issuer_rule") if names and r.index > names[-1].index and r.col == names[-1].col
+             and (not el.roles["title"] or r.para != el.first("title").para)]
+    if rules and not el.roles["title"] or rules and _rule_below_issuer_only(el, rules[0]):
+        out.append(make_finding("FMT018", profile, "Dưới tên cơ quan ban hành của văn bản Đảng là dấu “*”, không kẻ "
+                                f"đường gạch ngang như văn bản Nhà nước (“{rules[0].raw}”).", rules[0],
+                                suggestion=None if el.roles["star"] else "*"))
     return out
+
+
+def _rule_below_issuer_only(el: Elements, rule: Line) -> bool:
+    """A typed rule right under the issuer lines (not the title's rule on a tab-split line)."""
+    names = el.all("parent_body") + el.all("issuer")
+    return bool(names) and rule.index == names[-1].index + 1 and rule.lo == 0
 
 
 def _number(el: Elements, profile, expect: bool) -> list[Finding]:

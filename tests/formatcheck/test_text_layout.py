@@ -46,6 +46,7 @@ CASES = [
     ("state-title", "ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "FMT011", "error"),
     ("no-title", "\t\tĐẢNG CỘNG SẢN VIỆT NAM", "", "FMT010", "error"),
     ("no-star", "*\n", "", "FMT017", "error"),
+    ("typed-rule-under-issuer", "HUYỆN UỶ ĐỊNH HOÁ\n*\n", "HUYỆN UỶ ĐỊNH HOÁ\n-------\n", "FMT018", "warning"),
     ("number-colon", "Số 05-KL/HU", "Số: 05-KL/HU", "FMT021", "error"),
     ("state-code", "Số 05-KL/HU", "Số 05/KL-HU", "FMT022", "error"),
     ("unpadded-number", "Số 05-KL/HU", "Số 5-KL/HU", "FMT023", "error"),
@@ -166,3 +167,36 @@ def test_two_column_text_copy_is_read_column_by_column():
     assert check_text_layout(PDF_COPY) == []
     bad = PDF_COPY.replace("T/M BAN", "TM. BAN").replace("- Các chi bộ,", "- Các chi bộ;")
     assert {f.code for f in check_text_layout(bad)} == {"FMT060", "FMT075"}
+
+
+STATE_TEXT = """HUYỆN UỶ ĐỊNH HOÁ          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+-------          Độc lập - Tự do - Hạnh phúc
+          ---------------
+Số: 15/KL-HU          Định Hoá, ngày 5 tháng 04 năm 2024
+
+KẾT LUẬN
+Về tiếp tục nâng cao chất lượng sinh hoạt chi bộ
+----------
+
+Căn cứ Điều lệ Đảng;
+Căn cứ Quy chế làm việc.
+
+Nội dung kết luận được viết ở đây.
+
+Nơi nhận:          TM. BAN THƯỜNG VỤ
+- Như trên;          BÍ THƯ
+- Lưu: VT, VP.
+
+          Nguyễn Văn An
+"""
+
+
+def test_state_style_text_gives_the_expected_findings():
+    """A Party document typed with NĐ 30 habits, as text."""
+    findings = check_text_layout(STATE_TEXT)
+    codes = {f.code: f.severity for f in findings}
+    assert codes == {"FMT011": "error", "FMT017": "error", "FMT018": "warning", "FMT021": "error",
+                     "FMT022": "error", "FMT032": "error", "FMT045": "error", "FMT049": "warning",
+                     "FMT056": "warning", "FMT060": "error", "FMT077": "warning"}
+    title_fixes = [f.suggestion for f in findings if f.code == "FMT011"]
+    assert title_fixes == ["ĐẢNG CỘNG SẢN VIỆT NAM", None]  # the tiêu ngữ line is not turned into a 2nd title
