@@ -28,7 +28,7 @@ __all__ = ["SearchIndex", "REASON_BITS"]
 
 #: One bit per reason key, in REASON_LABELS order.
 REASON_BITS = {key: 1 << i for i, key in enumerate(REASON_LABELS)}
-_SPECIAL = "#@^!"
+_SPECIAL = "#@^!"  # first characters of non-word keys (see drafter.registry.keys); pairs hold "+"
 _CENTRAL_BODIES = ("^tw", "^vptw", "^btctw", "^ubkttw", "^btgtw", "^btgdvtw", "^bdvtw", "^bcdtw")
 
 
@@ -46,7 +46,7 @@ class SearchIndex:
         self.postings = postings
         self.base_ids = ids
         self._key_pos = {k: i for i, k in enumerate(vocab)}
-        self._words = [k for k in vocab if _is_word(k)]
+        self._words = [k for k in vocab if _is_word(k) and "+" not in k]
         self.prior = prior if prior is not None else self._compute_prior()
         self.lengths = lengths if lengths is not None else np.zeros(len(ids), dtype=np.uint16)
         self.alive = np.ones(len(ids), dtype=bool)
@@ -171,13 +171,18 @@ class SearchIndex:
     def prefix_keys(self, prefix: str, limit: int) -> list[str]:
         """Keys starting with ``prefix`` (not ``prefix`` itself), the most frequent first."""
         lo = bisect.bisect_left(self.vocab, prefix)
-        hi = bisect.bisect_left(self.vocab, prefix + "\uffff")
-        keys = [k for k in self.vocab[lo:hi] if k != prefix]
-        keys += [k for k in self._delta if k.startswith(prefix) and k != prefix and k not in self._key_pos]
-        if len(keys) > limit:
-            keys.sort(key=self.df, reverse=True)
-            keys = keys[:limit]
-        return keys
+        hi = bisect.bisect_left(self.vocab, prefix + "\uffff", lo)
+        if hi - lo > limit:
+            counts = self.offsets[lo + 1:hi + 1] - self.offsets[lo:hi]
+            picked = np.argpartition(counts, -limit)[-limit:]
+            keys = [self.vocab[lo + int(i)] for i in picked[np.argsort(-counts[picked])]]
+        else:
+            keys = self.vocab[lo:hi]
+        keys = [k for k in keys if k != prefix and "+" not in k]
+        if self._delta:
+            keys += [k for k in self._delta
+                     if k.startswith(prefix) and k != prefix and "+" not in k and k not in self._key_pos]
+        return keys[:limit]
 
     def fuzzy_words(self, word: str) -> list[str]:
         """Index words within a small edit distance of ``word`` (a typo)."""

@@ -7,6 +7,7 @@ prefix so words and codes never collide (a word is folded letters/digits, nothin
 prefix    meaning               example for 21-KL/TW, 25/10/2021
 ========  ====================  ==========================================
 (none)    folded word           ``xay``, ``dung``, ``ket``, ``luan``
+``+``     two adjacent words    ``xay+dung`` (phrases rank above scattered words)
 ``#``     number, no padding    ``#21`` (``01`` → ``#1``)
 ``@``     type code             ``@kl``
 ``^``     body code             ``^tw`` (each part of a joint code)
@@ -96,13 +97,17 @@ def _abbreviation_phrases() -> tuple[tuple[str, str], ...]:
 
 
 def _words_of(entry: Entry) -> list[str]:
+    """Folded words of every text field, then the adjacent pairs within each field."""
     texts = [entry.type, entry.subject or "", entry.issuer or "", entry.jurisdiction or "",
              entry.term or "", *entry.aliases]
     words: list[str] = []
+    pairs: list[str] = []
     for text in texts:
         if text:
-            words.extend(fold_words(text))
-    return words
+            field = fold_words(text)
+            words.extend(field)
+            pairs.extend(f"{a}+{b}" for a, b in zip(field, field[1:]))
+    return words + pairs
 
 
 def search_keys(entry: Entry) -> str:

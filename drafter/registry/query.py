@@ -203,5 +203,17 @@ def parse_query(query: str) -> ParsedQuery:
         elif token not in stop:
             found.append((pos, _word_term(token, last)))
         i += 1
+    found.extend(_pair_terms(tokens, open_end, end))
     found.sort(key=lambda item: item[0])
     return ParsedQuery(folded, tuple(term for _, term in found))
+
+
+def _pair_terms(tokens: list[tuple[int, str]], open_end: bool, end: int) -> list[tuple[int, Term]]:
+    """Adjacent word pairs ("so ket" of "sơ kết", stop words included): phrase matches rank first.
+    The word still being typed makes no pair."""
+    terms = []
+    for (pos, a), (pos_b, b) in zip(tokens, tokens[1:]):
+        if open_end and pos_b + len(b) == end:
+            continue
+        terms.append((pos, Term(f"{a} {b}", (Alternative(f"{a}+{b}", _w("pair"), "words"),))))
+    return terms

@@ -84,10 +84,10 @@ def entry_title(entry: Entry) -> str:
 
 def similarity(folded_query: str, entry: Entry, cache: TitleCache = _DEFAULT_CACHE) -> float:
     """0..1: how much the entry reads like the query. Half the title containing the query's
-    words (token-set), half the subject or a name being about as long as the query (token-sort),
-    so of two subjects holding the same words the shorter, closer one wins."""
+    words in any order (token-set), half the query appearing as one stretch of the subject or a
+    name, typos allowed (partial ratio): the document whose subject *contains the phrase* wins."""
     title, names = cache.get(entry)
-    closeness = max(fuzz.token_sort_ratio(folded_query, n) for n in names)
+    closeness = max(fuzz.partial_ratio(folded_query, n) for n in names)
     return (fuzz.token_set_ratio(folded_query, title) + closeness) / 200.0
 
 
@@ -129,6 +129,6 @@ def rank(index: SearchIndex, fetch: Callable[[Iterable[int]], Mapping[int, Entry
         if entry is None:
             continue
         score = float(total[row]) + weights["rerank_fuzz"] * similarity(parsed.folded, entry)
-        results.append(SearchResult(entry, score, _reasons(int(bits[row]))))
-    results.sort(key=lambda r: (-r.score, r.entry.id))
-    return results[:limit]
+        results.append((score, entry.id, entry, int(bits[row])))
+    results.sort(key=lambda r: (-r[0], r[1]))
+    return [SearchResult(entry, score, _reasons(b)) for score, _, entry, b in results[:limit]]
