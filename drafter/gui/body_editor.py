@@ -170,6 +170,7 @@ class BodyEditor(QWidget):
 
     def set_body(self, body) -> None:
         """Show ``body`` (a sequence of drafting-model Blocks); clears the undo history."""
+        self.picker.close_picker()
         self._loading = True
         try:
             fill_document(self.editor.document(), tuple(body), self._label_for)

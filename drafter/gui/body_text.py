@@ -316,6 +316,11 @@ class BodyTextEdit(QTextEdit):
         if self.picker is not None:
             self.picker.text_edited()
 
+    def focusOutEvent(self, event) -> None:
+        if self.picker is not None and event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.picker.close_picker()
+        super().focusOutEvent(event)
+
     def insertFromMimeData(self, source) -> None:
         """Paste as plain text: a pasted span must not become a fake citation."""
         if source.hasText():

@@ -71,6 +71,7 @@ class DocxReviewDialog(QDialog):
         self.path = Path(path)
         self.registry = registry
         self.findings: list = []
+        self._closed = False  # results of a worker that ends after the dialog closed are ignored
         self.setWindowTitle(f"Kiểm tra văn bản — {self.path.name}")
         self.resize(1000, 640)
         self.status = QLabel(f"Đang kiểm tra {self.path.name}…", self)
@@ -91,6 +92,8 @@ class DocxReviewDialog(QDialog):
         run_in_background(review_docx, self.path, registry, on_done=self._on_checked, on_error=self._on_failed)
 
     def _on_checked(self, result) -> None:
+        if self._closed:
+            return
         self.findings, paragraphs = result
         self.panel.set_findings(self.findings, paragraphs=paragraphs)
         counts = self.panel.counts()
@@ -101,9 +104,15 @@ class DocxReviewDialog(QDialog):
         self.checked.emit(self.findings)
 
     def _on_failed(self, exc) -> None:
+        if self._closed:
+            return
         message = exc.format_message() if hasattr(exc, "format_message") else f"Không kiểm tra được: {exc}"
         self.status.setText(message.splitlines()[0])
         self.failed.emit(message)
+
+    def done(self, result: int) -> None:
+        self._closed = True
+        super().done(result)
 
     def _choose_export(self) -> None:
         target, _ = QFileDialog.getSaveFileName(self, "Xuất bản có chú thích", str(annotated_name(self.path)),
@@ -123,11 +132,15 @@ class DocxReviewDialog(QDialog):
                           on_done=lambda count: self._on_exported(target, count), on_error=self._on_export_failed)
 
     def _on_exported(self, target: Path, count: int) -> None:
+        if self._closed:
+            return
         self.export_button.setEnabled(True)
         self.status.setText(f"Đã ghi {target.name} ({count} chú thích)")
         self.exported.emit(str(target), count)
 
     def _on_export_failed(self, exc) -> None:
+        if self._closed:
+            return
         self.export_button.setEnabled(True)
         message = exc.format_message() if hasattr(exc, "format_message") else f"Không ghi được tệp: {exc}"
         self.status.setText(message.splitlines()[0])

@@ -49,6 +49,7 @@ class ImportDialog(QDialog):
         self.cancel_event = threading.Event()
         self.report = None
         self._running = False
+        self._closed = False
         self._progress = _Progress(self)
         self._progress.changed.connect(self._on_progress)
         self.label = QLabel("Đang chuẩn bị…", self)
@@ -93,7 +94,22 @@ class ImportDialog(QDialog):
         else:
             super().reject()
 
+    def closeEvent(self, event) -> None:
+        if self._running:  # closing the window while importing means "Hủy"
+            self.cancel()
+            event.ignore()
+            return
+        self._closed = True
+        super().closeEvent(event)
+
+    def stop_for_owner_closing(self) -> None:
+        """The registry window closes: cancel, and ignore whatever the worker reports later."""
+        self.cancel_event.set()
+        self._closed = True
+
     def _on_progress(self, done: int, total: int, path: str) -> None:
+        if self._closed:
+            return
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         if path:
@@ -103,6 +119,8 @@ class ImportDialog(QDialog):
         self._running = False
         self.report = report
         self._registry.refresh_if_changed()
+        if self._closed:
+            return
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.label.setText(report.summary())
@@ -114,6 +132,8 @@ class ImportDialog(QDialog):
 
     def _on_error(self, exc) -> None:
         self._running = False
+        if self._closed:
+            return
         message = exc.format_message() if hasattr(exc, "format_message") else f"Lỗi khi nhập: {exc}"
         self.label.setText(message)
         self._finish_button()

@@ -148,6 +148,7 @@ class RegistryWindow(QMainWindow):
         self.searcher = SearchWorker(registry.search, limit=SEARCH_LIMIT, parent=self)
         self._search_timer = QTimer(self, singleShot=True, interval=120, timeout=self._start_search)
         self.last_import: ImportDialog | None = None
+        self._closed = False  # a worker that reports after the window closed is ignored
         self._build()
         self.reload()
 
@@ -243,6 +244,8 @@ class RegistryWindow(QMainWindow):
         self.viewReady.emit("search")
 
     def _show_conflicts(self, entries) -> None:
+        if self._closed:
+            return
         self.model.show_list(entries)
         self.statusBar().showMessage(f"{len(entries)} văn bản có giá trị mâu thuẫn cần xem lại")
         self._select_row(0)
@@ -368,11 +371,16 @@ class RegistryWindow(QMainWindow):
         return dialog
 
     def _error(self, exc) -> None:
+        if self._closed:
+            return
         message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
         self.statusBar().showMessage(message.splitlines()[0] if message else "")
         QMessageBox.warning(self, "Sổ văn bản", message)
 
     def closeEvent(self, event) -> None:
+        self._closed = True
+        if self.last_import is not None and self.last_import.is_running():
+            self.last_import.stop_for_owner_closing()
         self.searcher.cancel()
         self.searcher.wait_idle(3000)
         super().closeEvent(event)

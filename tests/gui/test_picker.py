@@ -196,3 +196,9 @@ def test_picker_with_100k_registry(qtbot, keys, big_editor, typed, number, code_
     keys.press(big_editor.editor, Qt.Key.Key_Return)
     assert big_editor.cited_entry_ids() == [top.id]
     assert isinstance(big_editor.body()[0].segments[-1], Cite)
+
+
+def test_picker_closes_when_the_editor_loses_focus(qtbot, keys, editor):
+    _type_and_wait(qtbot, keys, editor, "kl 21")
+    editor.outline.setFocus()
+    qtbot.waitUntil(lambda: not editor.picker.is_open(), timeout=2000)

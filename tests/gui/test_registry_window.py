@@ -207,3 +207,30 @@ def test_window_on_100k_registry(qtbot, keys, big_registry_path):
     assert win.model.entry(0).number_code.startswith("21-KL/")
     win.close()
     registry.close()
+
+
+def test_closing_the_window_cancels_a_running_import(qtbot, window, small_registry, tmp_path, monkeypatch):
+    folder = tmp_path / "kho"
+    folder.mkdir()
+    for i in range(4):
+        _jsonl(folder / f"{i}.jsonl", range(300 + 10 * i, 310 + 10 * i))
+    reached, release = threading.Event(), threading.Event()
+    real = import_dialog.run_import
+
+    def slow(registry, paths, progress, cancel):
+        def report(done, total, path):
+            progress(done, total, path)
+            if done == 0 and path:
+                reached.set()
+                assert release.wait(10)
+        return real(registry, paths, report, cancel)
+
+    monkeypatch.setattr(import_dialog, "run_import", slow)
+    dialog = window.import_paths([folder], modal=False)
+    qtbot.waitUntil(reached.is_set, timeout=10000)
+    window.close()
+    assert dialog.cancel_event.is_set()
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=20000)
+    assert dialog.report.cancelled and dialog.report.files == 1
+    assert small_registry.count() == 5 + 10
