@@ -102,6 +102,13 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """
     if _is_clean(text):
         return text, range(len(text) + 1)  # type: ignore[return-value]
+    if unicodedata.is_normalized("NFC", text) and not any(ch in text for ch in _DROPPED):
+        copy = text
+        for ch, repl in LOOKALIKES.items():  # one-for-one replacements ("–" → "-"): same offsets;
+            if ch in copy:  # str.replace is many times faster than str.translate on long texts
+                copy = copy.replace(ch, repl)
+        if unicodedata.is_normalized("NFC", copy):
+            return copy, range(len(text) + 1)  # type: ignore[return-value]
     out: list[str] = []
     offsets: list[int] = []
     i, n = 0, len(text)
