@@ -63,6 +63,9 @@ def _run(user: str | None, cmd: list[str]) -> subprocess.CompletedProcess:
 
 
 def find_bin_dir() -> Path | None:
+    override = os.environ.get("DRAFTER_PG_BINDIR")  # a folder with initdb and pg_ctl
+    if override:
+        return Path(override)
     on_path = shutil.which("pg_ctl")
     if on_path:
         return Path(on_path).parent
