@@ -91,9 +91,23 @@ def test_canonical_tones_idempotent(text):
 
 
 @settings(max_examples=300)
-@given(st.text(alphabet=_VI + "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b\u00a0\u200bÐƉ", max_size=40))
+@given(st.text(alphabet=_VI + "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b\u00a0\u200bÐƉ–", max_size=40))
 def test_normalize_with_map_offsets(text):
     copy, offsets = normalize_with_map(text)
+    assert "–" not in copy and "Ð" not in copy
     assert len(offsets) == len(copy) + 1 and offsets[len(copy)] == len(text)
     assert list(offsets) == sorted(offsets)
     assert copy == unicodedata.normalize("NFC", copy)
+
+
+@pytest.mark.parametrize("text, copy", [
+    ("21 – KL/TW", "21 - KL/TW"),  # NFC text with a one-for-one look-alike: same length, same offsets
+    ("QÐ", "QĐ"),
+    ("a\u200bb", "ab"),  # a dropped character: offsets skip it
+    ("Ke\u0302\u0301t", "Kết"),  # NFD
+])
+def test_normalize_with_map_table(text, copy):
+    got, offsets = normalize_with_map(text)
+    assert got == copy
+    assert [text[offsets[i]] for i in range(len(got)) if got[i].isascii() and got[i] != "-"] == \
+        [ch for ch in got if ch.isascii() and ch != "-"]
