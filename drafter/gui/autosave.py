@@ -1,0 +1,65 @@
+"""Autosave timer: write the current draft to its recovery file every 30 s and on focus loss.
+
+The window gives a ``snapshot()`` callable returning ``(draft, source_path, title)`` or ``None``
+when there is nothing worth saving (no draft, or no change since the last autosave). Writing goes
+through :func:`drafter.recovery.write_recovery` (the atomic draft-file writer). Saving a draft
+file is small and fast (a few kB of JSON), so it runs on the UI thread: a worker would have to copy
+the draft anyway, and the autosave must have finished before a crash can happen.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from .. import recovery
+
+__all__ = ["Autosaver", "AUTOSAVE_INTERVAL_MS"]
+
+#: Autosave period (issue 6: every 30 s).
+AUTOSAVE_INTERVAL_MS = 30_000
+
+
+class Autosaver(QObject):
+    """Owns one recovery session. ``saved(RecoveryFile)`` after each write; ``failed(exc)``."""
+
+    saved = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, snapshot: Callable[[], tuple | None], interval_ms: int = AUTOSAVE_INTERVAL_MS,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = recovery.new_session_id()
+        self._snapshot = snapshot
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.save_now)
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+    def save_now(self) -> bool:
+        """Autosave now if the window has something new; True when a recovery file was written."""
+        snap = self._snapshot()
+        if snap is None:
+            return False
+        draft, source, title = snap
+        try:
+            written = recovery.write_recovery(draft, self.session, source=source, title=title)
+        except Exception as exc:  # noqa: BLE001 - autosave must never take the window down
+            self.failed.emit(exc)
+            return False
+        self.saved.emit(written)
+        return True
+
+    def discard(self) -> None:
+        """The work is saved (or deliberately dropped): remove this session's recovery file."""
+        recovery.discard(self.session)
