@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from drafter.citations import extract  # noqa: E402
-from tests.citations.heldout_cases import HELDOUT  # noqa: E402
+from tests.citations.heldout_cases import HELDOUT, HELDOUT_2  # noqa: E402
 from tests.citations.seed_cases import SEED_CASES, UNREPORTED  # noqa: E402
 from tests.citations.variant_cases import NEGATIVES, VARIANTS  # noqa: E402
 from tests.conftest import seed_path  # noqa: E402
@@ -59,6 +59,8 @@ def main() -> None:
     rows.append(("variants", *[sum(x[i] for x in var) for i in range(5)]))
     held = [_score(text, labels) for text, labels in HELDOUT]
     rows.append(("held-out", *[sum(x[i] for x in held) for i in range(5)]))
+    held2 = [_score(text, labels) for text, labels in HELDOUT_2]
+    rows.append(("held-out 2", *[sum(x[i] for x in held2) for i in range(5)]))
     neg = [_score(text, []) for text in NEGATIVES]
     rows.append(("negatives", *[sum(x[i] for x in neg) for i in range(5)]))
     print(f"{'set':<10} {'found':>6} {'extracted':>9} {'truths':>6} {'precision':>9} {'recall':>7} {'fields':>8}")

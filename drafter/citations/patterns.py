@@ -188,12 +188,15 @@ SHORT_NAME_RE = re.compile(
 )
 
 #: A Nghị quyết named without a number: "Nghị quyết Trung ương 4 (khóa XI, XII)", "Nghị quyết TW4
-#: khóa XII", "Nghị quyết Hội nghị Trung ương 8 khóa XIII", "Nghị quyết Đại hội XIII",
+#: khóa XII", "Nghị quyết Hội nghị Trung ương 8 khóa XIII", "Nghị quyết Hội nghị lần thứ tám Ban Chấp hành
+#: Trung ương Đảng khóa XIII" (a term required), "Nghị quyết Đại hội XIII",
 #: "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", "Nghị quyết Đại hội đại biểu Đảng bộ
 #: Thành phố Hồ Chí Minh lần thứ X". Case-sensitive on purpose: "nghị quyết đại hội Đảng các cấp"
 #: (no numeral) is a generic mention.
 NAMED_RE = re.compile(
     rf"{_GAP1}(?P<name>(?:Hội{_GAP1}nghị{_GAP1})?(?:Trung{_GAP1}ương|TRUNG{_GAP1}ƯƠNG|TW|TƯ|T\.Ư){GAP}(?:\d{{1,2}}(?![\d/-])|lần{_GAP1}thứ{_GAP1}[^\W\d_]+(?:{_GAP1}[^\W\d_]+)?{_GAP1}(?=khóa|khoá))"
+    rf"|Hội{_GAP1}nghị{_GAP1}lần{_GAP1}thứ{_GAP1}[^\W\d_]+(?:{_GAP1}[^\W\d_]+)?{_GAP1}Ban{_GAP1}Chấp{_GAP1}hành"
+    rf"{_GAP1}Trung{_GAP1}ương(?:{_GAP1}Đảng)?(?=[^\S\n]*,?[^\S\n]*\(?(?:[Kk]h(?:óa|oá)))"
     rf"|Đại{_GAP1}hội(?:{_GAP1}(?:đại{_GAP1}biểu|toàn{_GAP1}quốc|Đảng{_GAP1}bộ|[A-ZĐ][^\W\d_]*|thành{_GAP1}phố|phố|tỉnh|lần{_GAP1}thứ))*?{_GAP1}[IVXLC]+{LETTER_AFTER})"
 )
 

@@ -47,9 +47,10 @@ def test_extract_on_any_text(text):
         assert text[c.start:c.end] == c.text
 
 
-from tests.citations.heldout_cases import HELDOUT  # noqa: E402
+from tests.citations.heldout_cases import HELDOUT, HELDOUT_2  # noqa: E402
 
 
-@pytest.mark.parametrize("text, expected", HELDOUT, ids=[f"h{i:02d}" for i in range(len(HELDOUT))])
+@pytest.mark.parametrize("text, expected", HELDOUT + HELDOUT_2,
+                         ids=[f"h{i:02d}" for i in range(len(HELDOUT) + len(HELDOUT_2))])
 def test_heldout(text, expected):
     test_variant(text, expected)
