@@ -248,3 +248,31 @@ def test_check_never_raises_and_spans_hold(text):
         assert f.code in RULES and f.message
         if f.start is not None:
             assert 0 <= f.start <= f.end <= len(text)
+
+
+@pytest.mark.parametrize("old, new, rule", [
+    ("Kết luận số 54-KL/TW, ngày 09/5/2023 của Ban Bí thư về tiếp tục thực hiện Quyết định số 99-QĐ/TW (sau",
+     "Kết luận số 54-KL/TW, ngày 09/5/2022 của Ban Bí thư về tiếp tục thực hiện Quyết định số 99-QĐ/TW (sau", "CIT011"),
+    ("Kết luận số 54-KL/TW, ngày 09/5/2023 của Ban Bí thư về tiếp tục thực hiện Quyết định số 99-QĐ/TW (sau",
+     "Kết luận số 54-KL/TW, ngày 09/5/2022 của Ban Bí thư về tiếp tục thực hiện Quyết định số 99-QĐ/TW (sau", "CIT020"),
+    ("Quy định số 124-QĐ/TW, ngày 02/02/2018 của Ban Bí thư về giám sát của Mặt trận Tổ quốc Việt Nam, các tổ chức "
+     "chính trị - xã hội và Nhân dân đối với việc tu dưỡng, rèn luyện đạo đức, lối sống của người đứng đầu, cán bộ chủ "
+     "chốt và cán bộ, đảng viên, Quy định số 01",
+     "Quy định số 124-QĐ/TW, ngày 02/02/2018 của Bộ Chính trị về giám sát của Mặt trận Tổ quốc Việt Nam, các tổ chức "
+     "chính trị - xã hội và Nhân dân đối với việc tu dưỡng, rèn luyện đạo đức, lối sống của người đứng đầu, cán bộ chủ "
+     "chốt và cán bộ, đảng viên, Quy định số 01", "CIT012"),
+    ("5. Xây dựng kế hoạch kiểm tra, giám sát việc thực hiện Quyết định số 99-QĐ/TW, Quy định số 124-QĐ/TW",
+     "5. Xây dựng kế hoạch kiểm tra, giám sát việc thực hiện Quyết định số 99-QĐ/TW, Quy định số 124/QĐ-TW", "CIT006"),
+    ("5. Xây dựng kế hoạch kiểm tra, giám sát việc thực hiện Quyết định số 99-QĐ/TW,",
+     "5. Xây dựng kế hoạch kiểm tra, giám sát việc thực hiện Quyết định số 99 - QĐ/TW,", "CIT008"),
+])
+def test_injected_errors_in_seed_002(old, new, rule):
+    text = _seed("002")
+    assert text.count(old) >= 1
+    injected = text.replace(old, new, 1)
+    before = {(f.code, f.message) for f in run(text)}
+    added = [f for f in run(injected) if (f.code, f.message) not in before]
+    assert rule in {f.code for f in added}, [(f.code, f.message) for f in added]
+    start = injected.index(new)
+    hit = next(f for f in added if f.code == rule)
+    assert start <= hit.start < start + len(new)
