@@ -19,7 +19,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from ..drafting.rendered import RenderedBlock, RenderedDocument, Run
 from .ooxml import (Footnotes, add_bottom_border, add_page_field, add_run_box, keep_row_together,
-                    remove_table_borders, set_cell_margins, set_doc_defaults, set_fonts)
+                    remove_table_borders, set_cell_margins, set_doc_defaults, set_fonts, set_mirror_margins)
 from .output import save_document
 from .profile import Profile, load_profile
 
@@ -56,7 +56,7 @@ class _Writer:
         section.header_distance = Mm(page["header_distance_mm"])
         section.footer_distance = Mm(page.get("footer_distance_mm", page["header_distance_mm"]))
         if page.get("mirror_margins"):
-            self.document.settings.odd_and_even_pages_header_footer = False
+            set_mirror_margins(self.document)
 
     def setup_styles(self) -> None:
         body = self.profile.element("body")

@@ -17,7 +17,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml import OxmlElement
 
-__all__ = ["set_fonts", "set_doc_defaults", "keep_row_together", "set_cell_margins", "remove_table_borders", "add_bottom_border", "add_run_box", "add_page_field",
+__all__ = ["set_fonts", "set_doc_defaults", "set_mirror_margins", "keep_row_together", "set_cell_margins", "remove_table_borders", "add_bottom_border", "add_run_box", "add_page_field",
            "Footnotes"]
 
 _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -95,6 +95,19 @@ def remove_table_borders(table) -> None:
             tc_borders = _none_borders("w:tcBorders", ("top", "left", "bottom", "right"))
             width = tc_pr.find(qn("w:tcW"))
             (width.addnext if width is not None else tc_pr.append)(tc_borders)
+
+
+def set_mirror_margins(document) -> None:
+    """``w:mirrorMargins``: left/right margins swap on back pages (duplex printing, §1)."""
+    settings = document.settings.element
+    if settings.find(qn("w:mirrorMargins")) is not None:
+        return
+    mirror = OxmlElement("w:mirrorMargins")
+    zoom = settings.find(qn("w:zoom"))  # mirrorMargins follows view/zoom and precedes proofState
+    if zoom is not None:
+        zoom.addnext(mirror)
+    else:
+        settings.insert(0, mirror)
 
 
 def set_cell_margins(table, left_twips: int, right_twips: int) -> None:

@@ -195,7 +195,13 @@ def test_profile_values_drive_the_writer(rendered, tmp_path):
     data = copy.deepcopy(load_profile().data)
     data["page"]["margins_mm"]["left"] = 35
     data["elements"]["body"]["line_spacing_pt"] = 22
+    data["page"]["mirror_margins"] = True
     path = export_docx(rendered, tmp_path / "p.docx", Profile("test", data))
     doc = Document(str(path))
     assert _mm(doc.sections[0].left_margin) == 35
     assert _body(doc)[0].paragraph_format.line_spacing == Pt(22)
+    assert doc.settings.element.find(qn("w:mirrorMargins")) is not None
+
+
+def test_no_mirror_margins_by_default(doc):
+    assert doc.settings.element.find(qn("w:mirrorMargins")) is None
