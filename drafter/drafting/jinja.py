@@ -101,7 +101,10 @@ def _describe(exc: BaseException) -> str:
 def _render(source: str, filename: str, values: dict) -> str:
     from jinja2 import TemplateError as JinjaError
 
-    env = make_environment([Path(filename).parent])
+    from ..resources import templates_dir
+
+    # the template's own folder first, then the bundled one (user templates may include "_level.j2")
+    env = make_environment([Path(filename).parent, templates_dir()])
     try:
         code = env.compile(source, name=Path(filename).name, filename=filename)
         template = env.template_class.from_code(env, code, env.make_globals(None))

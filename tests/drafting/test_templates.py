@@ -101,6 +101,12 @@ def test_user_templates_are_listed_and_used(tmp_path):
     assert draft.body[0].segments[0].text == "Nội dung HUYỆN ỦY."
 
 
+def test_user_templates_can_include_the_bundled_helpers(tmp_path):
+    _user_template(tmp_path / "u", "rieng", '{% include "_level.j2" %}\n@doc_type: KẾT LUẬN\nNội dung.\n')
+    draft = new_draft("rieng", {"level": "huyen"}, user_dir=tmp_path / "u")
+    assert draft.header.body_code == "HU" and draft.header.recipients[-1] == "Lưu Văn phòng Huyện ủy"
+
+
 @pytest.mark.parametrize("body, line, words", [
     ("dòng một\ndòng hai\n{{ khong_co_truong }}\n", 3, "chưa khai báo"),
     ("dòng một\n{% if %}\n", 2, "sai cú pháp"),
