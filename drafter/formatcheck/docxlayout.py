@@ -9,6 +9,7 @@ line (a shape, a VML line or a paragraph border).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from docx.oxml.ns import qn
@@ -75,6 +76,11 @@ def _has_line(p_el) -> bool:
     return False
 
 
+def _cell_bottom_border(tc) -> bool:
+    el = tc.find(f"{qn('w:tcPr')}/{qn('w:tcBorders')}/{qn('w:bottom')}")
+    return el is not None and (el.get(qn("w:val")) or "none") not in ("none", "nil")
+
+
 def _segments(p_el, resolver: StyleResolver) -> tuple[Segment, ...]:
     """Character segments with run formatting, built the way reading.paragraph_text reads text."""
     t_tag, tab_tag, br_tag, r_tag = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:r")
@@ -104,7 +110,10 @@ def _walk(element, resolver, out: list, where: tuple) -> None:
             for r, row in enumerate(child.iterchildren(qn("w:tr"))):
                 for c, cell in enumerate(row.iterchildren(qn("w:tc"))):
                     inner = (tindex, r, c) if where[0] is None else where
+                    first = len(out)
                     _walk(cell, resolver, out, inner)
+                    if first < len(out) and _cell_bottom_border(cell):  # a rule drawn as a cell border
+                        out[-1] = dataclasses.replace(out[-1], has_line=True)
         elif child.tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
             if content is not None:

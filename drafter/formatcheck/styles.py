@@ -65,6 +65,7 @@ class StyleResolver:
         self._rpr_default = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
         self._ppr_default = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}") if defaults is not None else None
         self._theme_fonts = _theme_fonts(document)
+        self._levels = _numbering_levels(document)
 
     # -- chains -----------------------------------------------------------------------------
     def _style_chain(self, style_id: str | None, tag: str) -> list:
@@ -99,14 +100,34 @@ class StyleResolver:
         return chain
 
     def _para_chain(self, p_el) -> list:
+        """Direct pPr, then the list level's pPr (numbering), the style chain and the defaults."""
         chain = []
         ppr = p_el.find(qn("w:pPr"))
         if ppr is not None:
             chain.append(ppr)
-        chain += self._style_chain(self._para_style_id(p_el), "w:pPr")
+        styles = self._style_chain(self._para_style_id(p_el), "w:pPr")
+        level = self._numbering_ppr(chain + styles)
+        if level is not None:
+            chain.append(level)
+        chain += styles
         if self._ppr_default is not None:
             chain.append(self._ppr_default)
         return chain
+
+    def _numbering_ppr(self, pprs: list):
+        """The pPr of the list level a paragraph belongs to (automatic numbering), or None."""
+        num_id = ilvl = None
+        for ppr in pprs:
+            num = ppr.find(qn("w:numPr"))
+            if num is None:
+                continue
+            if num_id is None and num.find(qn("w:numId")) is not None:
+                num_id = num.find(qn("w:numId")).get(qn("w:val"))
+            if ilvl is None and num.find(qn("w:ilvl")) is not None:
+                ilvl = num.find(qn("w:ilvl")).get(qn("w:val"))
+        if not num_id or num_id == "0":
+            return None
+        return self._levels.get((num_id, ilvl or "0"))
 
     # -- runs -------------------------------------------------------------------------------
     def run_format(self, r_el, p_el) -> RunFormat:
@@ -187,4 +208,26 @@ def _theme_fonts(document) -> dict:
         latin = root.find(f".//a:{kind}Font/a:latin", ns)
         if latin is not None and latin.get("typeface"):
             out[kind] = latin.get("typeface")
+    return out
+
+
+def _numbering_levels(document) -> dict:
+    """``{(numId, ilvl): w:pPr}`` from the numbering part ({} when the document has none)."""
+    try:
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        numbering = document.part.part_related_by(RT.NUMBERING).element
+    except Exception:  # no numbering part: no automatic lists
+        return {}
+    abstract = {}
+    for node in numbering.findall(qn("w:abstractNum")):
+        levels = {lvl.get(qn("w:ilvl")): lvl.find(qn("w:pPr")) for lvl in node.findall(qn("w:lvl"))}
+        abstract[node.get(qn("w:abstractNumId"))] = levels
+    out = {}
+    for num in numbering.findall(qn("w:num")):
+        ref = num.find(qn("w:abstractNumId"))
+        levels = abstract.get(ref.get(qn("w:val")) if ref is not None else None, {})
+        for ilvl, ppr in levels.items():
+            if ppr is not None:
+                out[(num.get(qn("w:numId")), ilvl)] = ppr
     return out

@@ -87,3 +87,61 @@ def test_typed_rule_under_title_is_accepted(tmp_path):
     docx.text.paragraph.Paragraph(rule, cell).add_run("________________")
     document.save(str(path))
     assert "FMT013" not in {f.code for f in check_docx(path)}
+
+
+def _add_list(document, first_line_twips: int) -> str:
+    """A numbering definition whose level 0 indents the first line by ``first_line_twips``."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    numbering = document.part.part_related_by(RT.NUMBERING).element
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), "90")
+    lvl = OxmlElement("w:lvl")
+    lvl.set(qn("w:ilvl"), "0")
+    ppr = OxmlElement("w:pPr")
+    ind = OxmlElement("w:ind")
+    ind.set(qn("w:firstLine"), str(first_line_twips))
+    ppr.append(ind)
+    lvl.append(ppr)
+    abstract.append(lvl)
+    numbering.insert(0, abstract)
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), "90")
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), "90")
+    num.append(ref)
+    numbering.append(num)
+    return "90"
+
+
+@pytest.mark.parametrize("first_line,expect", [(567, False), (0, True)])
+def test_indent_from_list_numbering(tmp_path, first_line, expect):
+    path = build(tmp_path / "doc.docx")
+    document = docx.Document(str(path))
+    num_id = _add_list(document, first_line)
+    for p in document.paragraphs:
+        if p.text in BODY:
+            p.paragraph_format.first_line_indent = None
+            num_pr = OxmlElement("w:numPr")
+            for tag, value in (("w:ilvl", "0"), ("w:numId", num_id)):
+                el = OxmlElement(tag)
+                el.set(qn("w:val"), value)
+                num_pr.append(el)
+            p._p.get_or_add_pPr().append(num_pr)
+    document.save(str(path))
+    assert ("FMT052" in {f.code for f in check_docx(path)}) is expect
+
+
+def test_rule_drawn_as_a_cell_border(tmp_path):
+    path = build(tmp_path / "doc.docx", title_rule=False)
+    document = docx.Document(str(path))
+    title_cell = document.tables[0].rows[0].cells[1]
+    inner = title_cell.add_table(rows=1, cols=1)
+    tc_pr = inner.rows[0].cells[0]._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    bottom = OxmlElement("w:bottom")
+    bottom.set(qn("w:val"), "single")
+    borders.append(bottom)
+    tc_pr.append(borders)
+    document.save(str(path))
+    assert "FMT013" not in {f.code for f in check_docx(path)}
