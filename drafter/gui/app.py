@@ -27,7 +27,7 @@ def first_example_draft() -> Path | None:
         return None
     if not folder.is_dir():
         return None
-    drafts = sorted(folder.glob("*.draft")) or sorted(folder.glob("*.draft.json"))
+    drafts = sorted(folder.glob("*.draft")) or sorted(folder.glob("[0-9]*.json"))
     return drafts[0] if drafts else None
 
 

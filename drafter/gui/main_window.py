@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.path: Path | None = None
         self.dirty = False
         self.body_touched = False  # the body was edited by hand: form edits keep it
+        self.form_touched = False  # the form was edited since the draft was shown: recompose the header
         self.last_refresh: operations.Refresh | None = None
         self.layout_findings: list = []
         self._loading = False
@@ -263,7 +264,7 @@ class MainWindow(QMainWindow):
         except DrafterError as exc:
             self.report_error(exc)
             return False
-        self.form.set_template(info, values=draft.fields, settings=self.settings)
+        self.form.set_template(info, values=operations.form_values(info, draft), settings=self.settings)
         self._show_draft(info, draft, Path(path), dirty=False)
         self._remember_recent(Path(path))
         return True
@@ -274,6 +275,7 @@ class MainWindow(QMainWindow):
             self.template, self.draft, self.path = info, draft, path
             self.editor.set_body(draft.body)
             self.body_touched = bool(path)  # an opened draft's body is the user's work
+            self.form_touched = False
         finally:
             self._loading = False
         self.dirty = dirty
@@ -282,12 +284,16 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.schedule_refresh(0)
 
+    def _form_values(self) -> dict | None:
+        """The form's values when they should recompose the header (edited and valid), else None."""
+        return self.form.values() if self.form_touched and not self.form.errors() else None
+
     def current_draft(self):
-        """The draft as the widgets show it now: form values (if valid) + the editor's body."""
+        """The draft as the widgets show it now: form values (if edited and valid) + the body."""
         if self.template is None:
             return None
-        return operations.compose(self.template, self.form.values() if not self.form.errors() else None,
-                                self.draft, self.editor.body(), self.settings)
+        return operations.compose(self.template, self._form_values(), self.draft, self.editor.body(),
+                                  self.settings)
 
     def regenerate_body(self) -> None:
         """Replace the body with the template's starting text for the current form values."""
@@ -357,6 +363,7 @@ class MainWindow(QMainWindow):
 
     def _form_changed(self) -> None:
         if not self._loading:
+            self.form_touched = True
             self._mark_dirty()
 
     def _body_changed(self) -> None:
@@ -372,7 +379,7 @@ class MainWindow(QMainWindow):
         self.refresh_timer.stop()
         if self.template is None:
             return
-        values = self.form.values() if not self.form.errors() else None
+        values = self._form_values()
         body = None if not self.body_touched else self.editor.body()
         self.refresh_job.request(operations.refresh, self.template, values, self.draft, body,
                                  self.settings, self.registry)
@@ -535,7 +542,7 @@ class MainWindow(QMainWindow):
         except DrafterError as exc:
             self.report_error(exc)
             return False
-        self.form.set_template(info, values=draft.fields, settings=self.settings)
+        self.form.set_template(info, values=operations.form_values(info, draft), settings=self.settings)
         self._show_draft(info, draft, latest.source, dirty=True)
         self.body_touched = True
         self.autosaver.save_now()  # the restored work is safe under this session before the old file goes

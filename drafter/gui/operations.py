@@ -18,7 +18,7 @@ from ..errors import DrafterError
 from ..resources import resource_path
 
 __all__ = ["Refresh", "templates", "template", "new_draft", "compose", "refresh", "load_draft",
-           "save_draft", "export", "open_and_warm_registry", "registry_size", "profile_data",
+           "save_draft", "form_values", "export", "open_and_warm_registry", "registry_size", "profile_data",
            "rendered_text", "render_lookup"]
 
 
@@ -68,6 +68,23 @@ def compose(info, values: dict | None, previous, body, settings=None):
     return base if body is None else replace(base, body=tuple(body))
 
 
+def form_values(info, draft) -> dict:
+    """The form's values for an existing draft: its stored field values, and for the fields the
+    draft did not store, the header's value of the same name (date as yyyy-mm-dd, lists as lists)."""
+    values = {}
+    for spec in info.fields:
+        if spec.name in draft.fields:
+            values[spec.name] = draft.fields[spec.name]
+        elif hasattr(draft.header, spec.name):
+            value = getattr(draft.header, spec.name)
+            if isinstance(value, tuple):
+                value = list(value)
+            elif hasattr(value, "isoformat"):
+                value = value.isoformat()
+            values[spec.name] = "" if value is None else value
+    return values
+
+
 def load_draft(path: Path):
     from ..drafting import load_draft as core_load
 
@@ -82,30 +99,39 @@ def save_draft(draft, path: Path) -> None:
 
 def render_lookup(registry):
     """The renderer's ``lookup(ref) -> Entry | None`` over the registry (None: no registry yet)."""
-    if registry is None:
-        return None
+    from ..drafting import lookup_from_registry
 
-    def lookup(ref):
-        if ref.entry_id is not None:
-            entry = registry.get(ref.entry_id)
-            if entry is not None:
-                return entry
-        return registry.lookup_ref(ref) if hasattr(registry, "lookup_ref") else None
-
-    return lookup
+    return None if registry is None else lookup_from_registry(registry)
 
 
 def rendered_text(rendered) -> str:
-    """The body text of a rendering, one block per line: what the citation checker reads."""
-    return "\n".join(block.text for block in rendered.blocks)
+    """The text of a rendering in reading order, one paragraph per line (header, title, body,
+    Nơi nhận, signature): what the citation and text-layout checkers read."""
+    h = rendered.header
+    lines = [*h.parent_body_lines, *h.issuer_lines, h.star, h.number_line, h.title, h.place_date, "",
+             rendered.doc_type, *rendered.doc_type_of, *rendered.subject_lines, rendered.subject_rule, ""]
+    lines += [block.text for block in rendered.blocks]
+    sig = rendered.signature
+    lines += ["", rendered.recipients_label, *rendered.recipients, "",
+              *(line for line in (sig.authority_line, sig.title_line) if line), "", sig.name]
+    return "\n".join(lines)
 
 
-def check_text(text: str, registry) -> list:
+def check_text(text: str, registry, blank: tuple[str, ...] = ()) -> list:
+    """Findings of the citation checker and of the text-layout checker on ``text``; layout
+    findings about the elements in ``blank`` (left blank on purpose for the văn thư: "number",
+    "place_date") are left out."""
     from ..citations import check
+    from ..formatcheck import check_text_layout
+    from ..findings import sort_findings
 
     if registry is None:
-        return list(check(text))
-    return list(check(text, lookup=registry.lookup_citation))
+        findings = list(check(text))
+    else:
+        findings = list(check(text, lookup=registry.lookup_citation, suggest=lambda query, limit=3: [
+            r.entry for r in registry.search(query, limit=limit)]))
+    layout = [f for f in check_text_layout(text) if f.element not in blank]
+    return sort_findings(findings + layout)
 
 
 def refresh(info, values, previous, body, settings, registry) -> Refresh:
@@ -115,7 +141,9 @@ def refresh(info, values, previous, body, settings, registry) -> Refresh:
     draft = compose(info, values, previous, body, settings)
     rendered = render(draft, render_lookup(registry))
     text = rendered_text(rendered)
-    return Refresh(draft, rendered, text, tuple(check_text(text, registry)))
+    blank = tuple(name for name, empty in (("number", not draft.header.number),
+                                           ("place_date", draft.header.date is None)) if empty)
+    return Refresh(draft, rendered, text, tuple(check_text(text, registry, blank)))
 
 
 def export(draft, registry, path: Path) -> tuple[Path, list]:

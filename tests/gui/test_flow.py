@@ -1,0 +1,101 @@
+"""The whole flow, keyboard only for the citation: new draft → fill the form → cite through the
+picker ("kl 21", ↓, Enter) → check → export; the exported .docx is re-opened and read."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from drafter.drafting.model import Cite
+
+from .window_helpers import dialogs, make_window  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.usefixtures("dialogs")
+
+
+def _docx_texts(path) -> tuple[list[str], list[str]]:
+    """(body paragraph texts, texts of every table cell paragraph) of a .docx."""
+    document = docx.Document(str(path))
+    cells = [p.text for t in document.tables for row in t.rows for cell in row.cells for p in cell.paragraphs]
+    return [p.text for p in document.paragraphs], cells
+
+
+def _fill(qtbot, keys, window, name: str, text: str) -> None:
+    editor = window.form.editors[name]
+    editor.setFocus()
+    editor.selectAll()
+    keys.press(editor, Qt.Key.Key_Delete)
+    keys.type(editor, text)
+
+
+def _cite_kl21_tw(qtbot, keys, window) -> object:
+    """Type "kl 21" in the body, move with ↓ to the Trung ương entry, accept with Enter."""
+    text = window.editor.editor
+    text.setFocus()
+    text.moveCursor(QTextCursor.MoveOperation.End)
+    keys.press(text, Qt.Key.Key_Return)
+    keys.type(text, "Thực hiện ")
+    with qtbot.waitSignal(window.editor.picker.resultsShown, timeout=5000):
+        keys.type(text, "kl 21")
+    rows = window.editor.picker.rows()
+    target = next(i for i, r in enumerate(rows) if r.entry.code == "KL/TW")
+    for _ in range(target):
+        keys.press(text, Qt.Key.Key_Down)
+    assert window.editor.picker.current_index() == target
+    with qtbot.waitSignal(window.editor.citationInserted, timeout=2000) as inserted:
+        keys.press(text, Qt.Key.Key_Return)
+    keys.type(text, ", các cấp ủy tập trung lãnh đạo.")
+    return inserted.args[0]
+
+
+def test_new_fill_cite_check_export(qtbot, keys, make_window, small_registry, tmp_path):
+    window = make_window(small_registry)
+    assert window.new_draft("ket-luan-btv")
+    _fill(qtbot, keys, window, "subject", "về tiếp tục đẩy mạnh xây dựng, chỉnh đốn Đảng")
+    _fill(qtbot, keys, window, "number", "567")
+    _fill(qtbot, keys, window, "date", "15/05/2023")
+    assert window.form.errors() == {}
+    entry = _cite_kl21_tw(qtbot, keys, window)
+    assert entry.number_code == "21-KL/TW"
+    cites = [s for b in window.editor.body() for s in b.segments if isinstance(s, Cite)]
+    assert [c.ref.entry_id for c in cites] == [entry.id]
+
+    # check: the live refresh after the pause renders the citation in full and checks it
+    with qtbot.waitSignal(window.refreshed, timeout=10000) as refreshed:
+        window.refresh_now()
+    result = refreshed.args[0]
+    full = "Kết luận số 21-KL/TW, ngày 25/10/2021"
+    assert full in result.text, result.text
+    assert entry.subject in result.text
+    assert not [f for f in result.findings if f.severity == "error"], result.findings
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in window.preview.text()
+    assert full in window.preview.text()
+
+    out = tmp_path / "ket-luan.docx"
+    with qtbot.waitSignal(window.exported, timeout=30000):
+        window.export_to(out)
+    paragraphs, cells = _docx_texts(out)
+    body = "\n".join(paragraphs)
+    assert full in body and entry.subject in body
+    assert "về tiếp tục đẩy mạnh xây dựng, chỉnh đốn Đảng" in body
+    header = "\n".join(cells)
+    for expected in ("ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH", "THÀNH ỦY", "Số 567-KL/TU",
+                     "Thành phố Hồ Chí Minh, ngày 15 tháng 5 năm 2023", "Nguyễn Văn A", "PHÓ BÍ THƯ"):
+        assert expected in header or expected in body, expected
+
+
+def test_pdf_export_without_libreoffice_says_so_in_vietnamese(qtbot, make_window, dialogs, monkeypatch,
+                                                              tmp_path):
+    import drafter.export.pdf as pdf
+
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+    window = make_window()
+    assert window.new_draft("ket-luan-btv")
+    window.export_to(tmp_path / "ket-luan.pdf")
+    qtbot.waitUntil(lambda: bool(dialogs.messages), timeout=30000)
+    assert "LibreOffice" in dialogs.messages[-1] and "Không tìm thấy" in dialogs.messages[-1]
+    assert "Traceback" not in dialogs.messages[-1]
+    assert not (tmp_path / "ket-luan.pdf").exists()
+    assert window.act_pdf.isEnabled()
