@@ -194,12 +194,21 @@ class _Writer:
         return paragraph, rules
 
     def runs(self, paragraph, runs: tuple[Run, ...], rules: dict, doc: RenderedDocument) -> None:
+        """Write ``runs``; neighbours with the same formatting become one Word run (fewer XML
+        elements: a citation between two plain texts is one run, not three)."""
+        pending, style = "", (False, False)
         for run in runs:
+            current = (rules.get("bold", False) or run.bold, rules.get("italic", False) or run.italic)
+            if run.footnote is None and (current == style or not pending):
+                pending, style = pending + run.text, current
+                continue
+            if pending:
+                self.add_run(paragraph, pending, rules, bold=style[0], italic=style[1])
+            pending, style = ("", style) if run.footnote is not None else (run.text, current)
             if run.footnote is not None:
                 self.footnote(paragraph, run.footnote, doc)
-            elif run.text:
-                self.add_run(paragraph, run.text, rules, bold=rules.get("bold", False) or run.bold,
-                             italic=rules.get("italic", False) or run.italic)
+        if pending:
+            self.add_run(paragraph, pending, rules, bold=style[0], italic=style[1])
 
     def block(self, block: RenderedBlock, doc: RenderedDocument) -> None:
         element = "body"
