@@ -143,7 +143,8 @@ def small_registry(tmp_path):
 
 def synthetic_records(n: int, seed: int = 7):
     """``n`` realistic registry records (JSONL contract): varied types, codes, issuers at the
-    TW/TU/HU/ĐU levels, dates and long subjects. Used when benchmarks/ has no generator."""
+    TW/TU/HU/ĐU levels, dates and long subjects. A fallback: the benchmarks' generator
+    (benchmarks/registry_synth.py) is used when it is there."""
     import random
 
     rng = random.Random(seed)
@@ -175,20 +176,64 @@ def synthetic_records(n: int, seed: int = 7):
                "jurisdiction": jurisdiction.format(p=place)}
 
 
-@pytest.fixture(scope="session")
-def big_registry_path(tmp_path_factory):
-    """A 100k-entry SQLite registry file, built once per test session (with its search index)."""
+def _big_registry_key(root) -> str:
+    """Changes when the generator or the registry code changes (the file is rebuilt then)."""
+    import hashlib
+
+    digest = hashlib.sha1()
+    sources = [root / "benchmarks" / "registry_synth.py", root / "tests" / "gui" / "conftest.py"]
+    sources += sorted((root / "drafter" / "registry").glob("*.py"))
+    for path in sources:
+        if path.exists():
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _build_big_registry(root, path) -> None:
     import json
+    import sys
 
     from drafter.registry import open_registry
 
-    folder = tmp_path_factory.mktemp("big-registry")
-    source = folder / "synthetic.jsonl"
+    benchmarks = root / "benchmarks"
+    sys.path.insert(0, str(benchmarks))
+    try:
+        from registry_synth import generate
+        records = generate(100_000)
+    except ImportError:
+        records = list(synthetic_records(100_000))
+    finally:
+        sys.path.remove(str(benchmarks))
+    source = path.with_suffix(".jsonl")
     with open(source, "w", encoding="utf-8") as fh:
-        for record in synthetic_records(100_000):
+        for record in records:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-    path = folder / "registry.sqlite3"
     with open_registry(path, starter=False) as registry:
         registry.import_paths([source])
         registry.search("kl 1")  # builds and caches the index
+    source.unlink()
+
+
+@pytest.fixture(scope="session")
+def big_registry_path(request):
+    """A 100k-entry SQLite registry file, built once and kept in pytest's cache folder until the
+    generator or the registry code changes (building it takes about a minute)."""
+    import shutil
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    cache = Path(request.config.cache.mkdir("drafter-big-registry"))
+    path = cache / f"registry-{_big_registry_key(root)}.sqlite3"
+    if not path.exists():
+        for old in cache.iterdir():
+            old.unlink() if old.is_file() else shutil.rmtree(old)
+        work = cache / "building"
+        work.mkdir()
+        _build_big_registry(root, work / "registry.sqlite3")
+        for suffix in ("-wal", "-shm"):
+            leftover = work / f"registry.sqlite3{suffix}"
+            if leftover.exists():
+                raise AssertionError(f"registry not closed cleanly: {leftover}")
+        (work / "registry.sqlite3").rename(path)
+        shutil.rmtree(work)
     return path

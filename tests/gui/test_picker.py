@@ -172,6 +172,7 @@ def big_editor(qtbot, big_registry_path):
     from drafter.registry import open_registry
 
     registry = open_registry(big_registry_path, starter=False)
+    assert registry.count() == 100_000
     widget = BodyEditor(registry)
     qtbot.addWidget(widget)
     widget.resize(900, 600)
@@ -192,7 +193,7 @@ def test_picker_with_100k_registry(qtbot, keys, big_editor, typed, number, code_
     keys.type(big_editor.editor, prefix + " ")
     assert _type_and_wait(qtbot, keys, big_editor, query) > 0
     top = big_editor.picker.rows()[0].entry
-    assert top.number == number and top.code.startswith(code_prefix)
+    assert int(top.number) == int(number) and top.code.startswith(code_prefix)
     keys.press(big_editor.editor, Qt.Key.Key_Return)
     assert big_editor.cited_entry_ids() == [top.id]
     assert isinstance(big_editor.body()[0].segments[-1], Cite)
