@@ -56,3 +56,12 @@ def test_no_folder_means_nothing_to_restore():
     assert not recovery_dir().exists()
     assert list_recoveries() == []
 
+
+
+def test_default_reader_and_writer_are_the_draft_files():
+    from drafter.drafting import new_draft
+
+    draft = new_draft("ket-luan-btv", {"subject": "về công tác cán bộ"})
+    written = write_recovery(draft, "real", title="Kết luận")
+    assert written.path.read_text(encoding="utf-8").lstrip().startswith("{")
+    assert restore(list_recoveries()[0]) == draft
