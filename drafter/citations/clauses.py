@@ -22,6 +22,7 @@ __all__ = ["finish_subjects", "attach_short_names", "definition_spans", "MAX_SUB
 #: Longest subject read (characters of the normalised text).
 MAX_SUBJECT = 900
 
+
 def _subject_end(s: str, core: _Core, anchors: list[int], anchor_idx: int, cores_at: dict[int, _Core]) -> int | None:
     start = core.subject_start
     hard = min(len(s), start + MAX_SUBJECT)
@@ -29,8 +30,7 @@ def _subject_end(s: str, core: _Core, anchors: list[int], anchor_idx: int, cores
         closes = [i for i in (s.find(c, start, hard) for c in core.closers) if i >= 0]
         if closes:
             hard = min(closes)
-    em = P.SUBJECT_END_RE.search(s, start, hard)
-    end = em.start() if em else hard
+    end = _clause_end(s, start, hard, core.subject_gaps)
     main = P.MAIN_CLAUSE_RE.search(s, start, end)
     if main:
         end = main.start()  # "..., Đảng ủy yêu cầu:"
@@ -39,6 +39,8 @@ def _subject_end(s: str, core: _Core, anchors: list[int], anchor_idx: int, cores
             continue
         if a >= end:
             break
+        if any(g0 <= a < g1 for g0, g1 in core.subject_gaps):
+            continue  # a citation in a footnote that a page break put inside the subject
         window = max(start, a - 40)
         sep = P.SEPARATOR_BEFORE_RE.search(s, window, a)
         if sep:
@@ -53,6 +55,21 @@ def _subject_end(s: str, core: _Core, anchors: list[int], anchor_idx: int, cores
     if s[start:end].endswith(" và"):
         end -= 3
     return end if end > start else None
+
+
+def _clause_end(s: str, start: int, hard: int, gaps: list) -> int:
+    """Where the clause from ``start`` ends; a page break that only holds footnotes
+    ("đội\n\n¹ Báo cáo ...\n\nngũ cán bộ") is stepped over and recorded in ``gaps``."""
+    pos = start
+    while True:
+        em = P.SUBJECT_END_RE.search(s, pos, hard)
+        if not em:
+            return hard
+        footnotes = P.FOOTNOTE_BREAK_RE.match(s, em.start())
+        if footnotes is None or footnotes.end() >= hard:
+            return em.start()
+        gaps.append((em.start(), footnotes.end()))
+        pos = footnotes.end()
 
 
 def finish_subjects(s: str, cores: list[_Core], anchors: list[int]) -> None:

@@ -66,6 +66,7 @@ class _Core:
     name: str | None = None
     role: str = "cited"
     code_span: tuple[int, int] | None = None
+    subject_gaps: list = field(default_factory=list)  # footnote paragraphs inside the subject
     by_subject: bool = False  # named by its subject only ("Quy định về ...")
     tail_end: int = 0  # end of the whole shared tail (for groups: where the subject search starts)
     group: list = field(default_factory=list)
@@ -375,7 +376,13 @@ def _to_citation(text: str, s: str, offsets, core: _Core) -> Citation:
     subject = sub_start = sub_end = None
     if core.subject_start is not None and core.subject_end is not None:
         sub_start, sub_end = span(core.subject_start, core.subject_end)
-        subject = _clean(text[sub_start:sub_end])
+        pieces, at = [], core.subject_start
+        for g0, g1 in core.subject_gaps:
+            if g0 < core.subject_end:
+                pieces.append(text[offsets[at]:offsets[g0]])
+                at = g1
+        pieces.append(text[offsets[at]:sub_end])
+        subject = _clean(" ".join(pieces))
     code_as_written, problems = core.code_as_written, tuple(core.problems)
     if code_as_written is not None and core.code_span:
         code_as_written = text[offsets[core.code_span[0]]:offsets[core.code_span[1]]]

@@ -22,7 +22,7 @@ __all__ = [
     "ISSUER_STOP_RE", "TERM_RE", "YEAR_ONLY_RE", "SUBJECT_INTRO_RE", "SUBJECT_VERB_RE", "SUBJECT_QUOTED_RE",
     "SUBJECT_END_RE", "SHORT_NAME_RE", "NAMED_RE", "SELF_LINE_RE", "SEPARATOR_BEFORE_RE",
     "GAP", "LETTER_AFTER", "PLURAL_BEFORE_RE", "MID_SENTENCE_BEFORE_RE", "ISSUER_LOWER_WORDS",
-    "MAIN_CLAUSE_RE", "CAN_CU_BEFORE_RE", "TITLE_WORDS_RE",
+    "MAIN_CLAUSE_RE", "CAN_CU_BEFORE_RE", "TITLE_WORDS_RE", "FOOTNOTE_BREAK_RE",
 ]
 
 #: Horizontal whitespace with at most one line break: "Chỉ\nthị", "số\n99-QĐ/TW".
@@ -243,3 +243,11 @@ CAN_CU_BEFORE_RE = re.compile(r"(?:^|\n)[^\S\n]*(?:[-–+*•][^\S\n]*)?[Cc]ăn[
 #: The lower-case title words after a type word named in a căn cứ line, up to "của":
 #: "Quy chế làm việc của ...", "Quy định thi hành Điều lệ của ..." (at most eight words).
 TITLE_WORDS_RE = re.compile(r"(?:[^\S\n]+[^\W\d_]+){1,8}?(?=[^\S\n]+của[^\S\n])")
+
+#: A page break that put footnotes inside a sentence: a blank line, footnote paragraphs ("¹ ..."),
+#: a blank line, then the sentence going on in lower case (seed 003: "chất lượng đội\n\n¹ Báo cáo
+#: ...\n\nngũ cán bộ, đảng viên²"). The subject steps over it.
+FOOTNOTE_BREAK_RE = re.compile(
+    r"\n[^\S\n]*\n(?:[^\S\n]*[¹²³⁴⁵⁶⁷⁸⁹⁰]+[^\n]*\n(?:[^\S\n]*\n)+)+[^\S\n]*"
+    r"(?=[a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ])"
+)

@@ -223,7 +223,6 @@ SEED_CASES = {
 #: (seed, index in SEED_CASES[seed]) of labelled truths the extractor misses; why, for the report.
 KNOWN_MISSES = {
     ("000", 24): "subject runs on past 'trong giai đoạn mới, tổ chức, thực hiện tốt chủ đề năm 2023' (no marker)",
-    ("003", 1): "subject is cut by a page break with a footnote inside it ('chất lượng đội\\n\\n¹ ...\\n\\nngũ')",
 }
 
 #: Mentions of a specific document the extractor does not report (no number and no "về"):
