@@ -60,6 +60,34 @@ _SCHEMA_V1 = (
         FOR EACH ROW EXECUTE FUNCTION drafter_notify_change()""",
 )
 
+#: Stamps (change-counter values) whose changed entry ids stay in ``entry_log``: a client whose
+#: index is at most this many commits behind catches up by applying only the changed entries.
+LOG_KEEP_STAMPS = 1000
+
+_SCHEMA_V2 = (
+    "CREATE TABLE entry_log (stamp BIGINT NOT NULL, entry_id BIGINT NOT NULL)",
+    "CREATE INDEX entry_log_stamp ON entry_log (stamp)",
+    # Writers are serialised and each write transaction bumps meta.changes exactly once, at its
+    # end: so the stamp this transaction will commit with is the current counter + 1.
+    """CREATE FUNCTION drafter_log_entry() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'DELETE' THEN
+            INSERT INTO entry_log (stamp, entry_id) SELECT changes + 1, OLD.id FROM meta;
+          ELSE
+            INSERT INTO entry_log (stamp, entry_id) SELECT changes + 1, NEW.id FROM meta;
+          END IF;
+          RETURN NULL;
+        END $$""",
+    """CREATE TRIGGER entries_log AFTER INSERT OR UPDATE OR DELETE ON entries
+        FOR EACH ROW EXECUTE FUNCTION drafter_log_entry()""",
+    f"""CREATE OR REPLACE FUNCTION drafter_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          DELETE FROM entry_log WHERE stamp <= NEW.changes - {LOG_KEEP_STAMPS};
+          PERFORM pg_notify('{CHANNEL}', NEW.changes::text);
+          RETURN NEW;
+        END $$""",
+)
+
 
 def redact(url: str) -> str:
     """``url`` without its password (for messages, logs and file names)."""
@@ -80,7 +108,7 @@ class ServerUnreachableError(RegistryError):
 class PostgresDialect(Dialect):
     name = "postgresql"
     placeholder = "%s"
-    migrations = ((1, _SCHEMA_V1),)
+    migrations = ((1, _SCHEMA_V1), (2, _SCHEMA_V2))
 
     def begin_write(self, cursor) -> None:
         cursor.execute("BEGIN")
@@ -107,6 +135,31 @@ class PostgresDialect(Dialect):
 
 class PostgresStore(SqlStore):
     """A :class:`SqlStore` on a PostgreSQL database (autocommit connection, explicit BEGIN)."""
+
+    def changes_since(self, stamp: int) -> tuple[int, list[tuple[int, str | None]] | None]:
+        """``(current stamp, [(id, search_keys or None when deleted)])`` changed after ``stamp``.
+
+        The list is None when the log no longer reaches back to ``stamp`` (reload everything).
+        Read in one snapshot, so the stamp and the rows agree.
+        """
+        with self._errors():
+            with self._conn.transaction():
+                cursor = self._conn.cursor()
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                now = int(cursor.execute("SELECT changes FROM meta").fetchone()[0])
+                if now == stamp:
+                    return now, []
+                if stamp < 0 or now - stamp >= LOG_KEEP_STAMPS:
+                    return now, None
+                cursor.execute("SELECT DISTINCT l.entry_id, e.search_keys FROM entry_log l "
+                               "LEFT JOIN entries e ON e.id = l.entry_id WHERE l.stamp > %s", (stamp,))
+                return now, [(int(i), keys) for i, keys in cursor.fetchall()]
+
+    def rows_by_id(self, ids: list[int]) -> list[tuple]:
+        """Raw :data:`COPY_COLUMNS` rows of the given ids (for the local copy)."""
+        with self._errors():
+            return self._conn.execute(f"SELECT {', '.join(COPY_COLUMNS)} FROM entries WHERE id = ANY(%s)",
+                                      (list(ids),)).fetchall()
 
     def load_rows(self, rows: Iterable[Sequence], replace: bool = False) -> int:
         """Copy raw :data:`COPY_COLUMNS` rows in, keeping ids, in one transaction; returns count.

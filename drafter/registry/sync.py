@@ -16,6 +16,7 @@ inside another thread's write transaction.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import os
@@ -27,8 +28,8 @@ from typing import Callable
 
 from ..errors import RegistryError
 from ..resources import user_data_dir
-from .postgres_store import (CHANNEL, COPY_COLUMNS, PostgresStore, ServerUnreachableError,
-                             connect, open_postgres, redact)
+from .postgres_store import (CHANNEL, COPY_COLUMNS, PostgresDialect, PostgresStore,
+                             ServerUnreachableError, connect, open_postgres, redact)
 from .store import Store
 
 __all__ = ["SharedStore", "ReadOnlyRegistryError", "ChangeWatcher", "open_shared",
@@ -40,6 +41,10 @@ log = logging.getLogger("drafter.registry")
 POLL_INTERVAL_S = 2.0
 #: Longest the watcher blocks waiting for a notification (bounds how long stop() takes).
 _WAKE_S = 0.5
+#: Changed entries up to which the local copy is patched instead of rewritten.
+_MAX_INCREMENTAL = 20_000
+_INSERT_LOCAL = (f"INSERT INTO entries ({', '.join(COPY_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' for _ in COPY_COLUMNS)})")
 #: The index blob copied into the local copy with the rows (name used by the facade).
 _INDEX_BLOB = "search-index-v1"
 
@@ -76,30 +81,23 @@ def _copy_stamp(path: Path) -> int | None:
         return None
 
 
-def refresh_local_copy(conn, path: Path) -> bool:
-    """Mirror the server registry (psycopg ``conn``, autocommit) into ``path`` if it changed.
-
-    The copy is written to a temp file and renamed into place, so a reader (or a crash) never
-    sees half a copy. Returns True when a new copy was written.
-    """
+def _full_copy(server: PostgresStore, path: Path) -> None:
+    """Write the whole server registry to a temp file, then rename it over ``path``."""
     from .sqlite_store import open_sqlite
 
+    conn = server._conn
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         stamp = int(conn.execute("SELECT changes FROM meta").fetchone()[0])
-        if _copy_stamp(path) == stamp:
-            return False
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-        tmp.unlink(missing_ok=True)
         local = open_sqlite(tmp)
         try:
             cur = local._conn
             cur.execute("BEGIN IMMEDIATE")
-            marks = ", ".join("?" for _ in COPY_COLUMNS)
             rows = conn.execute(f"SELECT {', '.join(COPY_COLUMNS)} FROM entries ORDER BY id")
             while batch := rows.fetchmany(5000):
-                cur.executemany(f"INSERT INTO entries ({', '.join(COPY_COLUMNS)}) VALUES ({marks})", batch)
+                cur.executemany(_INSERT_LOCAL, batch)
             blob = conn.execute("SELECT stamp, data FROM blobs WHERE name = %s", (_INDEX_BLOB,)).fetchone()
             if blob and int(blob[0]) == stamp:
                 cur.execute("INSERT INTO blobs (name, stamp, data) VALUES (?, ?, ?)",
@@ -109,6 +107,42 @@ def refresh_local_copy(conn, path: Path) -> bool:
         finally:
             local.close()
     os.replace(tmp, path)
+
+
+def _apply_to_copy(server: PostgresStore, path: Path, stamp: int, changed: list[int]) -> None:
+    """Bring the local copy to ``stamp`` by rewriting only the ``changed`` entries (one transaction)."""
+    import sqlite3
+
+    rows = server.rows_by_id(changed)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=15)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany("DELETE FROM entries WHERE id = ?", [(i,) for i in changed])
+        conn.executemany(_INSERT_LOCAL, rows)
+        conn.execute("DELETE FROM blobs")  # the cached index no longer matches
+        conn.execute("UPDATE meta SET changes = ?", (stamp,))
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+def refresh_local_copy(server: PostgresStore, path: Path) -> bool:
+    """Bring the local copy at ``path`` up to the server's change count; True when it changed.
+
+    A copy a few commits behind gets just the changed entries (one SQLite transaction); a
+    missing, unreadable or far-behind copy is rewritten whole (temp file + rename). Either way a
+    reader, or a crash, never sees half a copy.
+    """
+    local_stamp = _copy_stamp(path)
+    if local_stamp is not None:
+        now, changed = server.changes_since(local_stamp)
+        if now == local_stamp:
+            return False
+        if changed is not None and len(changed) <= _MAX_INCREMENTAL:
+            _apply_to_copy(server, path, now, [i for i, _ in changed])
+            return True
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _full_copy(server, path)
     return True
 
 
@@ -243,7 +277,7 @@ class SharedStore(Store):
         with self._lock:
             if self._online is not None and self._wrote:
                 try:
-                    refresh_local_copy(self._online._conn, self.copy_path)
+                    refresh_local_copy(self._online, self.copy_path)
                 except Exception as exc:  # the copy is a convenience; the server has the data
                     log.debug("local copy not refreshed: %s", exc)
             for store in (self._online, self._offline):
@@ -267,7 +301,7 @@ def open_shared(url: str) -> SharedStore:
     store = SharedStore(url, online, path)
     try:
         with store._lock:
-            refresh_local_copy(online._conn, path)
+            refresh_local_copy(online, path)
     except Exception as exc:  # no disk space, read-only folder: still work online
         log.debug("local copy not refreshed: %s", exc)
     return store
@@ -297,32 +331,61 @@ class ChangeWatcher:
         self._stop.set()
         self._thread.join(timeout_s)
 
-    def _tick(self, conn) -> None:
+    def _tick(self, server: PostgresStore | None) -> None:
         store = self.registry.store
         if isinstance(store, SharedStore) and store.read_only and not store.reconnect():
             return
-        if self.registry.refresh_if_changed():
-            self.refreshes += 1
-            if conn is not None and isinstance(store, SharedStore):
-                try:
-                    refresh_local_copy(conn, store.copy_path)
-                except Exception as exc:
-                    log.debug("local copy not refreshed: %s", exc)
-            if self.on_change:
-                self.on_change()
+        if not self._refresh_index(server):
+            return
+        self.refreshes += 1
+        if server is not None:
+            try:
+                refresh_local_copy(server, store.copy_path)
+            except Exception as exc:  # the copy is a convenience; the next change retries
+                log.debug("local copy not refreshed: %s", exc)
+        if self.on_change:
+            self.on_change()
+
+    def _refresh_index(self, server: PostgresStore | None) -> bool:
+        """Catch the registry's search index up with the server; True when it changed.
+
+        With the server's change log, only the changed entries are applied, to a copy of the
+        index that then replaces the one searches use (a search never sees a half-updated
+        index); otherwise the facade reloads the whole index.
+        """
+        from .registry import MAX_DELTA
+
+        registry = self.registry
+        index, stamp = registry._index, registry._stamp
+        if server is None or index is None:
+            return registry.refresh_if_changed()
+        now, changed = server.changes_since(stamp)
+        if now == stamp:
+            return False
+        if changed is None or len(changed) + index.delta_size > MAX_DELTA:
+            return registry.refresh_if_changed()
+        fresh = copy.deepcopy(index)
+        for entry_id, keys in changed:
+            if keys is None:
+                fresh.remove(entry_id)
+            else:
+                fresh.add(entry_id, keys)
+        if registry._index is index and registry._stamp == stamp:  # not replaced meanwhile
+            registry._index, registry._stamp = fresh, now
+        return True
 
     def _listen(self, url: str) -> None:
-        conn = connect(url)
+        server = PostgresStore(connect(url), PostgresDialect(), redact(url))
         try:
-            conn.execute(f"LISTEN {CHANNEL}")
+            server._conn.execute(f"LISTEN {CHANNEL}")
             last = 0.0
             while not self._stop.is_set():
-                notified = any(True for _ in conn.notifies(timeout=_WAKE_S, stop_after=1))
+                notified = any(True for _ in server._conn.notifies(timeout=_WAKE_S, stop_after=1))
                 if notified or time.monotonic() - last >= self.interval_s:
-                    self._tick(conn)
+                    self._tick(server)
                     last = time.monotonic()
         finally:
-            conn.close()
+            server.close()
 
     def _run(self) -> None:
         store = self.registry.store

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import sqlite3
 import subprocess
 import sys
 import time
@@ -125,20 +126,33 @@ def test_stale_edit_is_refused_and_the_other_side_is_kept(pg_url):
         assert a.get(stored.id).subject == "bản của A"
 
 
+def _finds(registry, query: str, number: str) -> bool:
+    return any(r.entry.number == number for r in registry.search(query, limit=3))
+
+
 def test_a_document_added_on_one_pc_is_found_by_the_other_within_seconds(pg_url):
     with open_registry(pg_url) as a, open_registry(pg_url) as b:
-        assert not b.search("ket luan 4242 ve thu nghiem dong bo")[0].entry.number == "4242"
-        b.index  # B's index is loaded (and would stay stale without the watcher)
+        assert not _finds(b, "kl 4242", "4242")
         notified = []
         watcher = watch(b, interval_s=5.0, on_change=lambda: notified.append(1))
         try:
-            a.add(_entry("4242", "thử nghiệm đồng bộ giữa các máy"))
-            found = _wait_for(lambda: any(r.entry.number == "4242" for r in b.search("kl 4242", limit=3)),
-                              REFRESH_DEADLINE_S)
+            added = a.add(_entry("4242", "thử nghiệm đồng bộ giữa các máy"))
+            assert _wait_for(lambda: _finds(b, "kl 4242", "4242"), REFRESH_DEADLINE_S)
+            assert b.index.delta_size >= 1  # applied from the change log, not a full reload
+            a.update(added.with_changes(subject="phiên bản đã sửa về quốc phòng"))
+            assert _wait_for(lambda: _finds(b, "ket luan quoc phong", "4242"), REFRESH_DEADLINE_S)
+            a.delete(added.id)
+            assert _wait_for(lambda: not _finds(b, "kl 4242", "4242"), REFRESH_DEADLINE_S)
         finally:
             watcher.stop()
-        assert found
-        assert watcher.refreshes >= 1 and notified
+        assert watcher.refreshes >= 3 and len(notified) == watcher.refreshes
+        copy_path, server_stamp = b.store.copy_path, a.store.change_count()
+    local = sqlite3.connect(copy_path)  # the local copy followed the changes too
+    try:
+        assert local.execute("SELECT changes FROM meta").fetchone()[0] == server_stamp
+        assert local.execute("SELECT COUNT(*) FROM entries WHERE number = '4242'").fetchone()[0] == 0
+    finally:
+        local.close()
 
 
 def test_migrate_command_moves_a_local_registry_to_the_server(pg_url, tmp_path, capsys):
