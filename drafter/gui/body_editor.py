@@ -381,7 +381,12 @@ class BodyEditor(QWidget):
         number_code = entry.number_code or (entry.aliases[0] if entry.aliases else entry.type)
         ref = CitationRef(number_code, entry.id, entry.date, entry.jurisdiction)
         self._labels[ref.key + f"#{ref.entry_id}"] = _entry_label(entry, ref)
+        after = self.editor.textCursor().position() - end  # text typed after the query (spaces)
         self.editor.insert_span(start, end, Cite(ref), self._label_for)
+        if after > 0:
+            cursor = self.editor.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.Right, n=after)
+            self.editor.setTextCursor(cursor)
         self.citationInserted.emit(entry)
 
     @staticmethod

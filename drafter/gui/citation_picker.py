@@ -213,6 +213,7 @@ class CitationPicker(QFrame):
         self._results: list = []
         self._build()
         self.hide()
+        editor.cursorPositionChanged.connect(self._cursor_moved)
 
     def _build(self) -> None:
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -302,11 +303,17 @@ class CitationPicker(QFrame):
         if not self._results or row < 0 or self._anchor is None:
             return
         entry = self._results[row].entry
-        start, end = self._anchor[0], self._editor.textCursor().position()
+        start, cursor = self._anchor[0], self._editor.textCursor().position()
+        end = min(cursor, start + len(self._query))  # spaces typed after the query stay
         self.close_picker()
         self.chosen.emit(entry, start, max(start, end))
 
     # -- internals -----------------------------------------------------------------------
+    def _cursor_moved(self) -> None:
+        """Arrows or a click moved the cursor: close if it left the citation being typed."""
+        if self.isVisible():
+            self.text_edited()
+
     def _current_query(self, forced: bool):
         cursor = self._editor.textCursor()
         block = cursor.block()

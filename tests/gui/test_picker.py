@@ -203,3 +203,23 @@ def test_picker_closes_when_the_editor_loses_focus(qtbot, keys, editor):
     _type_and_wait(qtbot, keys, editor, "kl 21")
     editor.outline.setFocus()
     qtbot.waitUntil(lambda: not editor.picker.is_open(), timeout=2000)
+
+
+def test_space_typed_after_the_query_is_kept(qtbot, keys, editor):
+    keys.type(editor.editor, "Theo ")
+    _type_and_wait(qtbot, keys, editor, "kl 21")
+    keys.type(editor.editor, " ")  # same query: the list stays as it is
+    assert editor.picker.is_open()
+    keys.press(editor.editor, Qt.Key.Key_Return)
+    keys.type(editor.editor, "và")
+    (block,) = editor.body()
+    assert [type(s) for s in block.segments] == [Text, Cite, Text]
+    assert block.segments[2] == Text(" và")
+
+
+def test_moving_out_of_the_query_closes_the_picker(qtbot, keys, editor):
+    keys.type(editor.editor, "Theo ")
+    _type_and_wait(qtbot, keys, editor, "kl 21")
+    for _ in range(3):  # to "Theo kl| 21": no number before the cursor any more
+        keys.press(editor.editor, Qt.Key.Key_Left)
+    assert not editor.picker.is_open()
