@@ -215,6 +215,8 @@ class _Writer:
         if block.kind == "heading":
             element = {1: "heading_roman", 2: "heading_arabic"}.get(block.level, "heading_letter")
         paragraph, rules = self.body_paragraph(element)
+        if block.kind == "heading":
+            paragraph.paragraph_format.keep_with_next = True  # never a heading alone at a page foot
         self.runs(paragraph, block.runs, rules, doc)
 
     def footnote(self, paragraph, number: int, doc: RenderedDocument) -> None:

@@ -125,6 +125,7 @@ def test_body_paragraphs(doc):
         assert _sizes(p) == {Pt(14)}
     heading_roman, heading_arabic, heading_letter = body[1], body[2], body[3]
     assert heading_roman.text == "I- Kết quả" and all(r.bold for r in _runs(heading_roman))
+    assert heading_roman.paragraph_format.keep_with_next and not body[0].paragraph_format.keep_with_next
     assert all(r.bold for r in _runs(heading_arabic)) and not any(r.bold for r in _runs(heading_letter))
     item = body[4]
     styled = {r.text: (bool(r.bold), bool(r.italic)) for r in _runs(item)}
