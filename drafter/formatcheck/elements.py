@@ -13,7 +13,7 @@ from typing import Callable
 from ..doctypes import doc_types
 from ..text import fold
 from .lines import Line, is_upper_text
-from .patterns import (AUTHORITY_RE, CAN_CU_RE, DASH_LINE_RE, FOOTNOTE_LINE_RE, HEADER_MARK_RE,
+from .patterns import (ACADEMIC_NAME_RE, AUTHORITY_RE, CAN_CU_RE, DASH_LINE_RE, FOOTNOTE_LINE_RE, HEADER_MARK_RE,
                        HEADING_ARABIC_RE, HEADING_LETTER_RE, HEADING_ROMAN_RE, KINH_GUI_RE,
                        NUMBER_LINE_RE, PLACE_DATE_RE, PLACE_NUMERIC_DATE_RE, RECIPIENT_ITEM_RE,
                        RECIPIENTS_LABEL_RE, SIGNER_NAME_RE, STAR_RE)
@@ -251,7 +251,7 @@ def _classify_signature(el: Elements, line: Line) -> None:
             and not HEADER_MARK_RE.match(line.clean):
         el.add("signer_title", line)
     elif (el.roles["signer_title"] or el.roles["authority"]) and not el.roles["signer_name"] \
-            and SIGNER_NAME_RE.match(line.clean):
+            and (SIGNER_NAME_RE.match(line.clean) or ACADEMIC_NAME_RE.match(line.clean)):
         el.add("signer_name", line)
 
 

@@ -82,6 +82,16 @@ HEADING_LETTER_RE = re.compile(r"^[a-zđ]\)\s+\S")
 #: A signer's name: 2-6 capitalised words, no digits ("Nguyễn Văn A", "Bùi Văn Lý").
 SIGNER_NAME_RE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\s\d,.;:]*\s+){1,5}[A-ZĐÀ-Ỹ][^\s\d,.;:]*$")
 
+#: A signer's name preceded by academic titles, which Party documents leave out:
+#: "PGS.TS. Nguyễn Văn A", "TS Nguyễn Văn B". Group titles.
+ACADEMIC_NAME_RE = re.compile(r"^(?P<titles>(?:(?:GS|PGS|TS|ThS|TSKH|CN|KS|BS)\.?\s*)+)\s*(?P<name>[A-ZĐÀ-Ỹ][^\d,;:]*)$")
+
+#: "Kính gửi" / "Kính trình" with or without the colon. Group colon.
+KINH_GUI_COLON_RE = re.compile(r"^Kính\s+(?:gửi|trình)\s*(?P<colon>:)?", re.IGNORECASE)
+
+#: The first recipient of a công văn or tờ trình: "- Như trên,".
+NHU_TREN_RE = re.compile(r"^[-–—+•]?\s*Như\s+trên\b", re.IGNORECASE)
+
 #: A footnote line in a text copy: "³ Đề án số ...", "1/ ...".
 FOOTNOTE_LINE_RE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
 

@@ -82,6 +82,7 @@ RULES = {r.code: r for r in (
     _R("FMT064", "signer_title", "§3.1 (7b-i), §7"),
     _R("FMT065", "signer_name", "§3.1 (7b-ii)"),
     _R("FMT066", "signer_title", "§3.1 (7b-i)"),
+    _R("FMT067", "signer_name", "§3.1 (7b-ii)"),
     _R("FMT070", "recipients_label", "§3.1 (9b-i), §9", confidence="C"),
     _R("FMT071", "recipients_label", "§3.1 (9b-i), §7"),
     _R("FMT072", "recipients_label", "§3.1 (9b-i)"),
@@ -91,6 +92,8 @@ RULES = {r.code: r for r in (
     _R("FMT076", "recipients", "§3.1 (9b-ii)"),
     _R("FMT077", "recipients", "§3.1 (9b-ii), §7"),
     _R("FMT078", "recipients", "§3.1 (9b-ii)"),
+    _R("FMT079", "kinh_gui", "§3.1 (9a)"),
+    _R("FMT081", "recipients", "§3.1 (9b-ii), §8"),
     _R("FMT091", "title", "§3.1 (alignment column)"),
 )}
 

@@ -20,14 +20,14 @@ ELEMENT_NAMES = {
     "subject_rule": "Dòng -----", "letter_subject": "Trích yếu công văn", "authority": "Quyền hạn người ký",
     "signer_title": "Chức vụ người ký", "signer_name": "Họ tên người ký", "recipients_label": "Chữ “Nơi nhận”",
     "recipients": "Danh sách nơi nhận", "heading_roman": "Đề mục La Mã", "heading_arabic": "Đề mục số",
-    "body": "Đoạn nội dung",
+    "body": "Đoạn nội dung", "kinh_gui": "Dòng “Kính gửi”",
 }
 #: The format rule code of each element.
 FORMAT_CODES = {
     "title": "FMT012", "parent_body": "FMT014", "issuer": "FMT016", "star": "FMT019", "number": "FMT024",
     "place_date": "FMT033", "doc_type": "FMT042", "doc_type_of": "FMT043", "subject": "FMT046",
     "letter_subject": "FMT047", "authority": "FMT063", "signer_title": "FMT064", "signer_name": "FMT065",
-    "recipients_label": "FMT071", "recipients": "FMT073", "heading_roman": "FMT057",
+    "recipients_label": "FMT071", "recipients": "FMT073", "heading_roman": "FMT057", "kinh_gui": "FMT079",
 }
 _ALIGN_NAMES = {"left": "căn trái", "center": "căn giữa", "right": "căn phải", "justify": "dàn đều hai lề"}
 #: Body-rule findings beyond this many paragraphs are merged into one.

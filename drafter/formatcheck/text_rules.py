@@ -16,7 +16,8 @@ from ..numbercode import PROBLEMS, parse
 from ..text import fold
 from .elements import Elements
 from .lines import Line, is_upper_text
-from .patterns import (AUTHORITY_RE, CAN_CU_RE, FILING_LINE_RE, NUMBER_LINE_RE, PARTY_AUTHORITY_RE,
+from .patterns import (ACADEMIC_NAME_RE, AUTHORITY_RE, CAN_CU_RE, FILING_LINE_RE, KINH_GUI_COLON_RE,
+                       NHU_TREN_RE, NUMBER_LINE_RE, PARTY_AUTHORITY_RE,
                        PLACE_DATE_RE, PLACEHOLDER_RE, RECIPIENT_ITEM_RE, RECIPIENTS_LABEL_RE,
                        STATE_CODE_RE)
 from .rulebook import make_finding
@@ -39,7 +40,7 @@ def text_rules(el: Elements, profile, *, strict: bool) -> list[Finding]:
         out.append(make_finding("FMT000", profile, "Không tìm thấy phần đầu văn bản (tiêu đề, dấu *, địa danh "
                                 "ngày tháng); các quy tắc về phần đầu không được kiểm tra trên bản văn bản thuần này."))
     for check in (_title, _issuer_star, _number, _place_date, _doc_type, _subject, _can_cu, _authority,
-                  _signer_title):
+                  _signer_title, _signer_name, _kinh_gui):
         out += check(el, profile, expect_header)
     out += _recipients(el, profile)
     return out
@@ -264,6 +265,23 @@ def _signer_title(el: Elements, profile, expect: bool) -> list[Finding]:
     return out
 
 
+def _signer_name(el: Elements, profile, expect: bool) -> list[Finding]:
+    line = el.first("signer_name")
+    m = ACADEMIC_NAME_RE.match(line.clean) if line is not None else None
+    if m is None:
+        return []
+    return [make_finding("FMT067", profile, f"Họ tên người ký ghi đầy đủ, không kèm học hàm, học vị "
+                         f"(“{m['titles'].strip()}”).", line, suggestion=m["name"].strip())]
+
+
+def _kinh_gui(el: Elements, profile, expect: bool) -> list[Finding]:
+    out = []
+    for line in el.all("kinh_gui")[:1]:
+        if not KINH_GUI_COLON_RE.match(line.clean)["colon"]:
+            out.append(make_finding("FMT079", profile, "Sau “Kính gửi” có dấu hai chấm: “Kính gửi: …”.", line))
+    return out
+
+
 def _recipients(el: Elements, profile) -> list[Finding]:
     label = el.first("recipients_label")
     if label is None:
@@ -275,6 +293,9 @@ def _recipients(el: Elements, profile) -> list[Finding]:
         out.append(make_finding("FMT072", profile, "Sau “Nơi nhận” có dấu hai chấm: “Nơi nhận:”.", label,
                                 suggestion="Nơi nhận:"))
     items = _group_items(el.all("recipients"))
+    if el.roles["kinh_gui"] and items and not NHU_TREN_RE.match(items[0][0].clean):
+        out.append(make_finding("FMT081", profile, "Văn bản có “Kính gửi” thì dòng nơi nhận đầu tiên là “- Như trên,”.",
+                                items[0][0]))
     out += _item_prefixes(items, profile)
     out += _item_endings(items, profile)
     return out

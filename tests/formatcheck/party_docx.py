@@ -143,6 +143,7 @@ def build(path, *, text=None, fmt=None, star=True, subject_rule=True, title_rule
         text = {"number": "Số 12-CV/HU", **(text or {})}
         omit = (*omit, "doc_type", "doc_type_of", "subject", "subject_rule")
         subject_rule = False
+        recipients = ["- Như trên,", *RECIPIENTS[1:]] if recipients is None else recipients
     texts = {**TEXTS, **(text or {})}
     fmts = {k: {**v, **((fmt or {}).get(k, {}))} for k, v in FORMATS.items()}
     doc = Document()

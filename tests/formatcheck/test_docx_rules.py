@@ -178,3 +178,12 @@ def test_letter_has_no_doc_type_and_its_subject_is_checked(tmp_path):
     bad = check_docx(build(tmp_path / "cv2.docx", letter="V/v tổ chức hội nghị sơ kết",
                            fmt={"letter_subject": {"italic": False, "size": 13}}))
     assert [f.code for f in bad] == ["FMT047"]
+
+
+@pytest.mark.parametrize("kwargs,code", [
+    (dict(recipients=["- Ban Thường vụ Tỉnh uỷ,", "- Lưu Văn phòng."]), "FMT081"),
+    (dict(fmt={"kinh_gui": {"align": "left"}}), "FMT091"),
+])
+def test_letter_rules(tmp_path, kwargs, code):
+    findings = check_docx(build(tmp_path / "cv.docx", letter="V/v tổ chức hội nghị sơ kết", **kwargs))
+    assert [f.code for f in findings] == [code]

@@ -67,6 +67,7 @@ CASES = [
     ("kt-collective", "T/M BAN THƯỜNG VỤ", "K/T BAN THƯỜNG VỤ", "FMT062", "warning"),
     ("signer-title-repeats", "PHÓ BÍ THƯ\n", "PHÓ BÍ THƯ HUYỆN UỶ\n", "FMT066", "warning"),
     ("place-lowercase", "Định Hoá, ngày", "định Hoá, ngày", "FMT031", "error"),
+    ("academic-title", "Nguyễn Văn An", "PGS.TS. Nguyễn Văn An", "FMT067", "warning"),
     ("no-recipients", "Nơi nhận:", "Ghi chú:", "FMT070", "error"),
     ("label-no-colon", "Nơi nhận:", "Nơi nhận", "FMT072", "warning"),
     ("plus-prefix", "- Các đồng chí Huyện uỷ viên,", "+ Các đồng chí Huyện uỷ viên,", "FMT074", "warning"),
@@ -200,3 +201,19 @@ def test_state_style_text_gives_the_expected_findings():
                      "FMT056": "warning", "FMT060": "error", "FMT077": "warning"}
     title_fixes = [f.suggestion for f in findings if f.code == "FMT011"]
     assert title_fixes == ["ĐẢNG CỘNG SẢN VIỆT NAM", None]  # the tiêu ngữ line is not turned into a 2nd title
+
+
+LETTER = CORRECT.replace("Số 05-KL/HU", "Số 12-CV/HU").replace(
+    "KẾT LUẬN\nCỦA BAN THƯỜNG VỤ HUYỆN UỶ\nvề tiếp tục nâng cao chất lượng sinh hoạt chi bộ\n-----\n",
+    "V/v tổ chức hội nghị\n\nKính gửi: Ban Thường vụ Tỉnh uỷ\n").replace(
+    "- Ban Thường vụ Tỉnh uỷ (để báo cáo),", "- Như trên,")
+
+
+@pytest.mark.parametrize("old,new,code", [
+    (None, None, None),
+    ("Kính gửi:", "Kính gửi", "FMT079"),
+    ("- Như trên,", "- Ban Tổ chức Tỉnh uỷ,", "FMT081"),
+])
+def test_letter_text(old, new, code):
+    text = LETTER if old is None else LETTER.replace(old, new, 1)
+    assert [f.code for f in check_text_layout(text)] == ([code] if code else [])
