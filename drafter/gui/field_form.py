@@ -156,8 +156,9 @@ class FieldForm(QWidget):
             try:
                 coerce_value(spec, raw)
             except (ValueError, TypeError) as exc:
-                hint = f" ({_DATE_HINT})" if spec.kind == "date" else ""
-                problems[spec.name] = f"Giá trị không hợp lệ: {exc}{hint}."
+                # Python's own date errors are English ("month must be in 1..12"): say it in Vietnamese
+                problems[spec.name] = (f"Ngày không hợp lệ; viết {_DATE_HINT}." if spec.kind == "date"
+                                       else f"Giá trị không hợp lệ: {exc}.")
         return problems
 
     def validate(self) -> dict[str, str]:

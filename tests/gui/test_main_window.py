@@ -1,0 +1,232 @@
+"""The main window: template picker, generated form, preview, review wiring, errors, status, settings."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLabel
+
+from drafter.drafting import list_templates, load_draft, render
+from drafter.gui import operations
+from drafter.gui.app import WINDOW_TITLE, first_example_draft
+from drafter.gui.preview import PAGE_RATIO
+from drafter.gui.settings_dialog import SettingsDialog
+from drafter.gui.template_dialog import TemplateDialog
+from drafter.settings import Settings, load_settings, settings_path
+
+from .window_helpers import OFFICE_SETTINGS, dialogs, make_window  # noqa: F401 - fixtures
+
+
+def _refreshed(qtbot, window, timeout=10000):
+    with qtbot.waitSignal(window.refreshed, timeout=timeout) as blocker:
+        window.refresh_now()
+    return blocker.args[0]
+
+
+def test_title_and_menus(make_window):
+    window = make_window()
+    assert WINDOW_TITLE == "Drafter — Trợ lý soạn thảo văn bản"
+    assert WINDOW_TITLE in window.windowTitle()
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&Tệp", "&Văn bản", "&Sổ văn bản", "&Cài đặt"]
+    file_items = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]
+    for expected in ("&Mới…", "&Mở…", "&Lưu", "Lưu &thành…", "Tệp &gần đây", "Xuất .&docx…", "Xuất &PDF…",
+                     "&Kiểm tra tệp .docx…", "T&hoát"):
+        assert expected in file_items
+
+
+def test_template_dialog_lists_names_and_descriptions_and_enter_chooses(qtbot, keys):
+    templates = list_templates()
+    dialog = TemplateDialog(templates)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.list.count() == len(templates) >= 2
+    first = dialog.list.item(0).text()
+    assert templates[0].name in first and templates[0].description[:30] in first
+    keys.press(dialog.list, Qt.Key.Key_Down)
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        keys.press(dialog.list, Qt.Key.Key_Return)
+    assert dialog.chosen().id == templates[1].id
+
+
+def test_form_marks_required_fields_and_takes_defaults_from_settings(make_window):
+    window = make_window(settings=OFFICE_SETTINGS)
+    assert window.new_draft("ket-luan-btv")
+    labels = {}
+    for name, editor in window.form.editors.items():
+        label = window.form._form.labelForField(editor.parentWidget())
+        labels[name] = label.text() if isinstance(label, QLabel) else ""
+    specs = {s.name: s for s in window.template.fields}
+    for name, spec in specs.items():
+        assert labels[name].endswith(" *") is spec.required, name
+    values = window.form.values()
+    assert values["place"] == "Thành phố Hồ Chí Minh"
+    assert values["issuer"] == "THÀNH ỦY"
+    assert values["signer_title"] == "PHÓ BÍ THƯ"
+    assert window.draft.header.parent_body == "ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH"
+
+
+@pytest.mark.parametrize("field, text, message", [
+    ("date", "32/13/2021", "Ngày không hợp lệ"),
+    ("date", "hôm qua", "Ngày không hợp lệ"),
+    ("place", "", "bắt buộc"),
+    ("subject", "", "bắt buộc"),
+])
+def test_inline_validation(qtbot, keys, make_window, field, text, message):
+    window = make_window()
+    window.new_draft("ket-luan-btv")
+    window.form.set_value(field, text)
+    label = window.form.error_labels[field]
+    assert not label.isHidden() and message in label.text()
+    assert field in window.form.errors()
+    window.form.set_value(field, "25/10/2021" if field == "date" else "về công tác cán bộ")
+    assert label.isHidden() and field not in window.form.errors()
+
+
+def test_preview_is_a4_and_laid_out_like_the_page(qtbot, make_window):
+    window = make_window()
+    window.new_draft("ket-luan-btv")
+    _refreshed(qtbot, window)
+    page = window.preview.page
+    assert page.height() >= round(page.width() * PAGE_RATIO) - 1
+    text = window.preview.text()
+    order = ["ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH", "THÀNH ỦY", "*", "ĐẢNG CỘNG SẢN VIỆT NAM",
+             "Thành phố Hồ Chí Minh, ngày", "KẾT LUẬN", "-----", "Nơi nhận", "T/M BAN THƯỜNG VỤ", "Nguyễn Văn A"]
+    positions = [text.find(part) for part in order]
+    assert -1 not in positions, (order, text[:400])
+    assert positions.index(positions[order.index("KẾT LUẬN")]) == order.index("KẾT LUẬN")
+    assert positions[order.index("KẾT LUẬN")] < positions[order.index("-----")] < positions[order.index("Nơi nhận")]
+    html = page.toHtml()
+    assert "font-style:italic" in html  # the place-date line
+
+
+def test_typing_refreshes_once_after_a_pause(qtbot, keys, make_window):
+    window = make_window()
+    window.new_draft("ket-luan-btv")
+    _refreshed(qtbot, window)
+    requests = window.refresh_job._latest
+    editor = window.editor.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    keys.type(editor, " Thêm một câu.")
+    assert window.refresh_timer.isActive() and window.refresh_job._latest == requests  # waiting for the pause
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        pass
+    assert window.refresh_job._latest == requests + 1  # one refresh for the whole burst
+    assert "Thêm một câu." in window.preview.text()
+
+
+def test_review_panel_click_selects_and_fix_replaces(qtbot, keys, make_window):
+    window = make_window()
+    window.new_draft("ket-luan-btv")
+    editor = window.editor.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    keys.press(editor, Qt.Key.Key_Return)
+    keys.type(editor, "Thực hiện Kết luận số 21/KL-TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng.")
+    keys.press(editor, Qt.Key.Key_Escape)
+    result = _refreshed(qtbot, window)
+    finding = next(f for f in result.findings if f.suggestion == "21-KL/TW")
+    window.review.findingActivated.emit(finding)
+    assert editor.textCursor().selectedText() == "21/KL-TW"
+    window.review.fixRequested.emit(finding)
+    assert "21-KL/TW ngày 25/10/2021" in editor.toPlainText()
+    assert "21/KL-TW" not in editor.toPlainText()
+    result = _refreshed(qtbot, window)
+    assert not [f for f in result.findings if f.code == finding.code]
+
+
+def test_status_bar_counts(qtbot, make_window, small_registry):
+    window = make_window(small_registry)
+    assert window.status_registry.text() == "Sổ văn bản: 5 văn bản"
+    window.new_draft("ket-luan-btv")
+    assert window.status_saved.text() == "Đã lưu" and window.status_file.text() == "Văn bản chưa lưu"
+    result = _refreshed(qtbot, window)
+    errors = sum(f.severity == "error" for f in result.findings)
+    warnings = sum(f.severity == "warning" for f in result.findings)
+    assert window.status_findings.text() == f"{errors} lỗi, {warnings} cảnh báo"
+    window.form.set_value("subject", "về công tác cán bộ")
+    assert window.status_saved.text() == "● Chưa lưu"
+
+
+@pytest.mark.parametrize("content", [b"{broken json", b"\x00\x01binary", json.dumps({"format": "other"}).encode()])
+def test_bad_draft_file_is_one_vietnamese_message(make_window, dialogs, tmp_path, content):
+    window = make_window()
+    window.new_draft("ket-luan-btv")
+    path = tmp_path / "hong.draft"
+    path.write_bytes(content)
+    assert window.open_path(path, confirm=False) is False
+    [message] = dialogs.messages
+    assert "Traceback" not in message and "hong.draft" in message
+    assert window.template.id == "ket-luan-btv"  # the window keeps the draft it had
+
+
+def test_open_save_and_recent_files(qtbot, make_window, tmp_path):
+    window = make_window()
+    window.new_draft("chi-thi")
+    path = tmp_path / "chi-thi.draft"
+    assert window.save_to(path)
+    assert load_draft(path).template_id == "chi-thi"
+    assert window.settings.recent_files[0] == str(path.resolve())
+    assert load_settings()[0].recent_files[0] == str(path.resolve())
+    other = make_window(load_settings=True)
+    assert other.recent_menu.actions()[0].text() == str(path.resolve())
+    other.recent_menu.actions()[0].trigger()
+    assert other.path == path and other.template.id == "chi-thi" and not other.dirty
+
+
+def test_opened_example_renders_as_the_core_renders_it(qtbot, make_window, small_registry):
+    example = first_example_draft()
+    assert example is not None
+    window = make_window(small_registry)
+    assert window.open_path(example, confirm=False)
+    result = _refreshed(qtbot, window)
+    expected = render(load_draft(example), operations.render_lookup(small_registry))
+    assert result.rendered.header == expected.header
+    assert [b.text for b in result.rendered.blocks] == [b.text for b in expected.blocks]
+
+
+def test_settings_dialog_round_trip(qtbot, make_window):
+    window = make_window(settings=Settings())
+    dialog = SettingsDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.edits["place"].setText("Hà Nội")
+    dialog.edits["issuer"].setText("THÀNH ỦY HÀ NỘI")
+    dialog.date_style.setCurrentIndex(dialog.date_style.findData("words"))
+    dialog.templates_edit.setText("/tmp/mau-rieng")
+    window.apply_settings(dialog.settings())
+    saved, warning = load_settings()
+    assert warning is None
+    assert (saved.place, saved.issuer, saved.date_style, saved.templates_dir) == (
+        "Hà Nội", "THÀNH ỦY HÀ NỘI", "words", "/tmp/mau-rieng")
+    assert window.settings == saved
+    window.new_draft("ket-luan-btv")
+    assert window.form.values()["place"] == "Hà Nội"
+
+
+def test_corrupt_settings_file_gives_defaults_and_a_warning(qtbot, make_window, dialogs):
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text("{ hỏng", encoding="utf-8")
+    window = make_window(load_settings=True)
+    assert window.settings == Settings()
+    qtbot.waitUntil(lambda: bool(dialogs.messages), timeout=2000)
+    assert "cài đặt mặc định" in dialogs.messages[0]
+
+
+def test_registry_and_docx_review_windows_open(qtbot, make_window, small_registry, tmp_path):
+    window = make_window()
+    assert window.open_registry_window() is None  # not open yet: a status message, no crash
+    window._registry_opened(small_registry)
+    registry_window = window.open_registry_window()
+    assert registry_window.isVisible()
+    window.new_draft("ket-luan-btv")
+    out = tmp_path / "kl.docx"
+    with qtbot.waitSignal(window.exported, timeout=30000):
+        window.export_to(out)
+    review = window.review_docx(out)
+    assert review.isVisible()
+    registry_window.close()
+    review.close()
