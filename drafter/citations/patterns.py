@@ -105,11 +105,12 @@ MORE_NUMBER_RE = re.compile(
 )
 
 #: A bare number (no "số", no code) that counts something rather than naming a document:
-#: "Kế hoạch 5 năm", "Chương trình 2 nội dung", "Kết luận 3 điểm".
+#: "Kế hoạch 5 năm", "Chương trình 2 nội dung", "Kết luận 3 điểm", "Quy định 5 điều", "Báo cáo 6 tháng".
 BARE_NUMBER_REJECT_RE = re.compile(
     rf"{GAP}(?:năm|tháng|tuần|tuổi|%|người|lần|nội{_GAP1}dung|điểm|nhiệm{_GAP1}vụ|giải{_GAP1}pháp|mục{_GAP1}tiêu|"
     rf"chỉ{_GAP1}tiêu|đồng|triệu|tỷ|cuộc|văn{_GAP1}bản|đơn{_GAP1}vị|giờ|phút|km|ha|tập|trang|bước|khâu|"
-    rf"nhóm|vấn{_GAP1}đề|mặt|lĩnh{_GAP1}vực|ngày(?!{GAP}\d)){LETTER_AFTER}",
+    rf"nhóm|vấn{_GAP1}đề|mặt|lĩnh{_GAP1}vực|điều|khoản|chương|mục|phần|trường{_GAP1}hợp|loại|tiêu{_GAP1}chí|"
+    rf"tiêu{_GAP1}chuẩn|cấp|đợt|kỳ|tầng|tuyến|ngày(?!{GAP}\d)){LETTER_AFTER}",
     re.IGNORECASE,
 )
 

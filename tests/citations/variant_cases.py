@@ -176,3 +176,5 @@ NEGATIVES += [
     "định kỳ gửi Báo cáo về Ban Thường vụ Tỉnh ủy (qua Văn phòng).",
     "Quy định về thời gian như sau: các cấp ủy gửi trước ngày 15.",
 ]
+
+NEGATIVES += ["theo Quy định 5 điều và Hướng dẫn 3 bước; Báo cáo 6 tháng đầu năm; Kế hoạch 2024."]
