@@ -124,6 +124,8 @@ def _records_jsonl(path: Path) -> Iterator[tuple[int, dict | Exception]]:
                 yield number, json.loads(line)
             except json.JSONDecodeError as exc:
                 yield number, RecordError(f"JSON không hợp lệ ({exc.msg})")
+            except RecursionError:  # "[[[[..." nested deeper than the parser's stack
+                yield number, RecordError("JSON lồng nhau quá sâu")
 
 
 def _records_csv(path: Path) -> Iterator[tuple[int, dict | Exception]]:
@@ -131,8 +133,12 @@ def _records_csv(path: Path) -> Iterator[tuple[int, dict | Exception]]:
     if not reader.fieldnames or "type" not in reader.fieldnames:
         raise InputFileError(f"Tệp CSV thiếu dòng tiêu đề có cột 'type': {path}",
                              "Dòng đầu phải là tên cột: type,number,code,date,issuer,subject,...")
-    for number, row in enumerate(reader, 2):
-        yield number, row
+    try:
+        for number, row in enumerate(reader, 2):
+            yield number, row
+    except csv.Error as exc:  # a field over the csv module's limit, a stray NUL, ...
+        raise InputFileError(f"Tệp CSV bị hỏng ({exc}): {path}",
+                             "Mở tệp bằng Excel hoặc LibreOffice, tìm ô quá dài hoặc ký tự lạ rồi lưu lại dạng CSV UTF-8.") from None
 
 
 def _local(code: str | None) -> bool:

@@ -201,3 +201,31 @@ def test_templates_cannot_reach_python_internals(tmp_path):
         _assert_clean_failure(err, f"Lỗi mẫu văn bản {templates / f'evil-{name}.j2'}, dòng 1")
         assert not (tmp_path / f"{name}.json").exists()
     assert not marker.exists()
+
+
+#: Hostile record files for `drafter registry import`: (file name, content, the reason it must list).
+HOSTILE_RECORDS = [
+    ("deep.jsonl", ("[" * 200_000 + "\n").encode(), "JSON lồng nhau quá sâu"),
+    ("deep-value.jsonl", ('{"type": ' + "[" * 5000 + "]" * 5000 + ', "number": "1"}\n').encode(),
+     "JSON lồng nhau quá sâu"),
+    ("wrong-types.jsonl", b'[1, 2]\n"text"\n{"type": null}\n', "không phải một đối tượng JSON"),
+    ("bad-date.jsonl", '{"type": "Kết luận", "number": "1", "code": "KL/TW", "date": "9999-99-99"}\n'.encode(),
+     "ngày không hợp lệ"),
+    ("not-utf8.jsonl", b'{"type": "K\xff\xfet", "number": "1"}\n', "UTF-8"),
+    ("big-field.csv", ("type,number,subject\nKết luận,1," + "x" * 300_000 + "\n").encode(), "Tệp CSV bị hỏng"),
+    ("no-header.csv", "Kết luận,1\n".encode(), "thiếu dòng tiêu đề"),
+    ("nul.csv", b"type,number\nK\x00L,1\n", "nhị phân"),
+]
+
+
+@pytest.mark.parametrize("name, content, reason", HOSTILE_RECORDS, ids=[r[0] for r in HOSTILE_RECORDS])
+def test_registry_import_lists_hostile_records_and_keeps_the_registry(registry_file, tmp_path, capsys,
+                                                                      name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    before = _count(registry_file)
+    assert main(["registry", "import", str(path), "--registry", str(registry_file)]) == 1
+    out, err = capsys.readouterr()
+    assert f"Bỏ qua {path}" in out and reason in out
+    assert "Traceback" not in err and UNEXPECTED not in err
+    assert _count(registry_file) == before
