@@ -21,7 +21,7 @@ from .patterns import (ACADEMIC_NAME_RE, AUTHORITY_RE, CAN_CU_RE, DASH_LINE_RE, 
 __all__ = ["Elements", "find_elements", "ROLES"]
 
 ROLES = ("title", "state_title", "parent_body", "issuer", "issuer_rule", "star", "number", "place_date",
-         "doc_type", "doc_type_of", "subject", "subject_rule", "letter_subject", "kinh_gui",
+         "doc_type", "doc_type_of", "subject", "subject_rule", "letter_subject", "kinh_gui", "kinh_gui_items",
          "body", "can_cu", "heading_roman", "heading_arabic", "heading_letter", "authority",
          "signer_title", "signer_name", "recipients_label", "recipients")
 
@@ -205,14 +205,19 @@ def _is_heading(line: Line) -> bool:
 
 
 def _find_body(el: Elements, body: list[Line]) -> None:
-    in_can_cu = True
+    in_can_cu, in_kinh_gui = True, False
     for line in body:
         text = line.clean
         if FOOTNOTE_LINE_RE.match(text):
             continue
         if KINH_GUI_RE.match(text):
             el.add("kinh_gui", line)
+            in_kinh_gui = True
             continue
+        if in_kinh_gui and RECIPIENT_ITEM_RE.match(text) and len(text) < _BODY_MIN_CHARS:
+            el.add("kinh_gui_items", line)  # "Kính gửi:" followed by one addressee per line
+            continue
+        in_kinh_gui = False
         if in_can_cu and CAN_CU_RE.match(text):
             el.add("can_cu", line)
             continue

@@ -217,3 +217,17 @@ LETTER = CORRECT.replace("Số 05-KL/HU", "Số 12-CV/HU").replace(
 def test_letter_text(old, new, code):
     text = LETTER if old is None else LETTER.replace(old, new, 1)
     assert [f.code for f in check_text_layout(text)] == ([code] if code else [])
+
+
+def test_kinh_gui_list_is_not_body_text():
+    from drafter.formatcheck.elements import find_elements
+    from drafter.formatcheck.lines import split_lines
+
+    text = LETTER.replace("Kính gửi: Ban Thường vụ Tỉnh uỷ", "Kính gửi:\n- Ban Thường vụ Tỉnh uỷ,\n- Ban Tổ chức Tỉnh uỷ.")
+    assert check_text_layout(text) == []
+    rows, offset = [], 0
+    for para in text.split("\n"):
+        rows.append((para, offset, None, None, None))
+        offset += len(para) + 1
+    elements = find_elements(split_lines(rows, markdown=True))
+    assert [line.raw for line in elements.all("kinh_gui_items")] == ["- Ban Thường vụ Tỉnh uỷ,", "- Ban Tổ chức Tỉnh uỷ."]
