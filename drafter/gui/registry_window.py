@@ -170,6 +170,7 @@ class RegistryWindow(QMainWindow):
         self.table.activated.connect(lambda _index: self.form.fields["number"].setFocus())
         self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
         self.search_box.returnPressed.connect(self.table.setFocus)
+        self.search_box.installEventFilter(self)
         self.conflicts_only.toggled.connect(lambda _on: self.reload())
         self.searcher.resultsReady.connect(self._show_search)
         self.searcher.failed.connect(lambda _seq, message: self._error(message))
@@ -211,6 +212,13 @@ class RegistryWindow(QMainWindow):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.delete_current)
         self.table.addAction(delete)
+
+    def eventFilter(self, obj, event) -> bool:
+        """↓ in the search box goes to the table (Enter does too)."""
+        if obj is self.search_box and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            self.table.setFocus()
+            return True
+        return super().eventFilter(obj, event)
 
     # -- views ----------------------------------------------------------------------------
     def reload(self) -> None:

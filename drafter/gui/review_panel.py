@@ -72,7 +72,7 @@ class ReviewPanel(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setColumnWidth(0, 80)
         self.tree.setColumnWidth(1, 70)
-        self.tree.setColumnWidth(2, 420)
+        self.tree.setColumnWidth(2, 480)
         self.tree.setAccessibleName("Danh sách vấn đề")
         self.tree.currentItemChanged.connect(self._on_current_changed)
         self.tree.itemClicked.connect(lambda item, _col: self._activate(item))
@@ -80,7 +80,7 @@ class ReviewPanel(QWidget):
         self.fix_button.setToolTip("Áp dụng đề xuất sửa (Enter)")
         self.fix_button.clicked.connect(self.request_fix)
         self.detail.setReadOnly(True)
-        self.detail.setMaximumHeight(90)
+        self.detail.setMaximumHeight(110)
         self.detail.setPlaceholderText("Đoạn văn có vấn đề")
         bottom = QHBoxLayout()
         bottom.addWidget(self.detail, 1)
@@ -188,12 +188,17 @@ class ReviewPanel(QWidget):
         self.fix_button.setEnabled(finding is not None and finding.suggestion is not None)
 
     def _update_detail(self) -> None:
+        """The full message, the suggestion and (when known) the paragraph of the current finding."""
         finding = self.current_finding()
-        text = ""
-        if finding is not None and self._paragraphs is not None and finding.paragraph is not None:
-            if 0 <= finding.paragraph < len(self._paragraphs):
-                text = f"Đoạn {finding.paragraph + 1}: {self._paragraphs[finding.paragraph]}"
-        self.detail.setPlainText(text)
+        lines = []
+        if finding is not None:
+            lines.append(f"[{finding.code}] {finding.message}")
+            if finding.suggestion:
+                lines.append(f"Đề xuất: {finding.suggestion}")
+            if self._paragraphs is not None and finding.paragraph is not None \
+                    and 0 <= finding.paragraph < len(self._paragraphs):
+                lines.append(f"Đoạn {finding.paragraph + 1}: {self._paragraphs[finding.paragraph]}")
+        self.detail.setPlainText("\n".join(lines))
 
     def _on_current_changed(self, current, _previous) -> None:
         self._update_summary()

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafter.gui import import_dialog
 from drafter.gui.registry_window import CHUNK, RegistryWindow
@@ -61,6 +61,8 @@ def test_search_box_uses_registry_search(qtbot, keys, window):
     _search(qtbot, keys, window, "nghị quyết 28 phương thức")
     assert window.model.entry(0).number_code == "28-NQ/TW"
     assert window.form.current_entry().number_code == "28-NQ/TW"
+    keys.press(window.search_box, Qt.Key.Key_Down)
+    assert window.table.hasFocus() or QApplication.focusWidget() is window.table
     window.search_box.clear()
     qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=5000)
 

@@ -54,7 +54,7 @@ def test_arrow_keys_activate_and_show_paragraph(panel, qtbot, keys):
     with qtbot.waitSignal(panel.findingActivated, timeout=1000) as blocker:
         keys.press(panel.tree, Qt.Key.Key_End)
     assert blocker.args[0].code == "CIT010"
-    assert panel.detail.toPlainText() == "Đoạn 4: Đoạn có văn bản lạ"
+    assert panel.detail.toPlainText() == "[CIT010] Không tìm thấy văn bản trong sổ.\nĐoạn 4: Đoạn có văn bản lạ"
 
 
 def test_click_activates(panel, qtbot):
