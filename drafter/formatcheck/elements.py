@@ -214,7 +214,8 @@ def _find_body(el: Elements, body: list[Line]) -> None:
             el.add("kinh_gui", line)
             in_kinh_gui = True
             continue
-        if in_kinh_gui and RECIPIENT_ITEM_RE.match(text) and len(text) < _BODY_MIN_CHARS:
+        if in_kinh_gui and RECIPIENT_ITEM_RE.match(text) and len(text) < _BODY_MIN_CHARS \
+                and not CAN_CU_RE.match(text) and not (line.gap_before and el.roles["kinh_gui_items"]):
             el.add("kinh_gui_items", line)  # "Kính gửi:" followed by one addressee per line
             continue
         in_kinh_gui = False
