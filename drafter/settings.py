@@ -76,7 +76,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return Settings.from_json(data), None
-    except (OSError, UnicodeDecodeError, ValueError, TypeError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, TypeError, RecursionError) as exc:
         warning = (f"Tệp cài đặt {path} bị hỏng hoặc không đọc được ({type(exc).__name__}); "
                    "Drafter dùng cài đặt mặc định. Hãy mở Cài đặt và lưu lại để ghi đè tệp này.")
         return Settings(), warning

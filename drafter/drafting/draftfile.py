@@ -107,7 +107,7 @@ def load_draft(path: str | os.PathLike) -> Draft:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise DraftFileError(f"Không tìm thấy tệp dự thảo {path}.", "Kiểm tra lại đường dẫn tệp.") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise DraftFileError(f"Tệp dự thảo {path} bị hỏng hoặc không phải tệp dự thảo của Drafter ({exc}).",
                              f"Thử mở bản sao lưu {path.name}.bak nếu có.") from None
     except OSError as exc:

@@ -122,6 +122,8 @@ def test_export_of_a_draft_from_a_newer_schema_is_refused_and_nothing_is_overwri
     (os.urandom(3000), "bị hỏng hoặc không phải tệp dự thảo"),
     (b'{"schema_version": 1, "blocks": [{"kind": "nonsense"}]}', "không hợp lệ"),
     (b"[1, 2, 3]", "không phải tệp dự thảo"),
+    (b"[" * 100_000, "bị hỏng hoặc không phải tệp dự thảo"),
+    (b'{"schema_version": 1, "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "bị hỏng hoặc không phải tệp dự thảo"),
 ])
 def test_broken_draft_files_are_refused(tmp_path, capsys, content, needle):
     draft = tmp_path / "broken.json"
@@ -229,3 +231,14 @@ def test_registry_import_lists_hostile_records_and_keeps_the_registry(registry_f
     assert f"Bỏ qua {path}" in out and reason in out
     assert "Traceback" not in err and UNEXPECTED not in err
     assert _count(registry_file) == before
+
+
+@pytest.mark.parametrize("content", [os.urandom(500), b"[" * 100_000, b"\xff\xfe{}", b"[1, 2]"])
+def test_broken_settings_file_falls_back_to_defaults(tmp_path, content):
+    from drafter.settings import Settings, load_settings
+
+    path = tmp_path / "settings.json"
+    path.write_bytes(content)
+    settings, warning = load_settings(path)
+    assert settings == Settings() and "Drafter dùng cài đặt mặc định" in warning
+    assert path.read_bytes() == content
