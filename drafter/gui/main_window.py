@@ -18,34 +18,21 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
                                QScrollArea, QSplitter)
 
-from .. import recovery
 from ..errors import DrafterError
 from ..settings import Settings, load_settings, save_settings, with_recent_file
 from . import operations
 from .app import WINDOW_TITLE
-from .autosave import Autosaver
-from .field_form import FieldForm
-from .preview import Preview
+from .autosave import Autosaver, offer_recovery
 from .body_editor import BodyEditor
-
-_HERE = Path(__file__).parent
-# GUI-B's panels; placeholders only until their modules land (removed before release).
-if (_HERE / "review_panel.py").exists():
-    from .review_panel import ReviewPanel
-else:  # pragma: no cover
-    from ._placeholders import ReviewPanel
-if (_HERE / "registry_window.py").exists():
-    from .registry_window import RegistryWindow
-else:  # pragma: no cover
-    from ._placeholders import RegistryWindow
-if (_HERE / "docx_review.py").exists():
-    from .docx_review import DocxReviewDialog
-else:  # pragma: no cover
-    from ._placeholders import DocxReviewDialog
+from .docx_review import DocxReviewDialog
+from .field_form import FieldForm
+from .menus import build_menus
+from .preview import Preview
+from .registry_window import RegistryWindow
+from .review_panel import ReviewPanel
 from .workers import LatestJob, run_in_background
 
 __all__ = ["MainWindow", "REFRESH_DELAY_MS"]
@@ -123,36 +110,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([dock], [230], Qt.Vertical)
         self.review_dock = dock
 
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
-
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&Tệp")
-        self.act_new = self._action(file_menu, "&Mới…", self.new_from_dialog, QKeySequence.New)
-        self.act_open = self._action(file_menu, "&Mở…", self.open_from_dialog, QKeySequence.Open)
-        self.act_save = self._action(file_menu, "&Lưu", self.save, QKeySequence.Save)
-        self.act_save_as = self._action(file_menu, "Lưu &thành…", self.save_as, "Ctrl+Shift+S")
-        self.recent_menu = file_menu.addMenu("Tệp &gần đây")
-        file_menu.addSeparator()
-        self.act_docx = self._action(file_menu, "Xuất .&docx…", self.export_docx_dialog, "Ctrl+E")
-        self.act_pdf = self._action(file_menu, "Xuất &PDF…", self.export_pdf_dialog, "Ctrl+Shift+E")
-        file_menu.addSeparator()
-        self.act_review_docx = self._action(file_menu, "&Kiểm tra tệp .docx…", self.review_docx_dialog)
-        file_menu.addSeparator()
-        self._action(file_menu, "T&hoát", self.close, QKeySequence.Quit)
-        draft_menu = bar.addMenu("&Văn bản")
-        self._action(draft_menu, "&Kiểm tra ngay", self.refresh_now, "F7")
-        self._action(draft_menu, "Tạo lại &nội dung từ biểu mẫu", self.regenerate_body)
-        registry_menu = bar.addMenu("&Sổ văn bản")
-        self.act_registry = self._action(registry_menu, "Mở &sổ văn bản…", self.open_registry_window, "Ctrl+R")
-        settings_menu = bar.addMenu("&Cài đặt")
-        self._action(settings_menu, "&Cài đặt…", self.open_settings, "Ctrl+,")
+        build_menus(self)
         self._update_recent_menu()
 
     def _build_status_bar(self) -> None:
@@ -521,33 +480,18 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self) -> bool:
         """At start: if a previous session left a recovery file, offer to restore it."""
-        found = recovery.list_recoveries(exclude=self.autosaver.session)
-        if not found:
-            return False
-        latest = found[0]
-        where = f" (tệp {latest.source})" if latest.source else " (chưa từng lưu)"
-        choice = self.ask(f"Drafter đã đóng đột ngột lần trước. Có bản lưu tự động lúc "
-                          f"{latest.saved_at:%H:%M %d/%m/%Y}{where}:\n{latest.title}\n\nKhôi phục bản này?",
-                          [("Khôi phục", QMessageBox.AcceptRole), ("Bỏ bản lưu", QMessageBox.DestructiveRole)])
-        if choice != 0:
-            for item in found:
-                recovery.discard(item)
-            return False
-        return self.restore_recovery(latest, found)
+        return offer_recovery(self)
 
-    def restore_recovery(self, latest, found=()) -> bool:
+    def show_restored(self, draft, source) -> bool:
+        """Show a draft restored from a recovery file (unsaved, its body the user's work)."""
         try:
-            draft = recovery.restore(latest)
             info = operations.template(draft.template_id, self.settings)
         except DrafterError as exc:
             self.report_error(exc)
             return False
         self.form.set_template(info, values=operations.form_values(info, draft), settings=self.settings)
-        self._show_draft(info, draft, latest.source, dirty=True)
+        self._show_draft(info, draft, source, dirty=True)
         self.body_touched = True
-        self.autosaver.save_now()  # the restored work is safe under this session before the old file goes
-        for item in found or (latest,):
-            recovery.discard(item)
         return True
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt naming
