@@ -385,10 +385,12 @@ def _to_citation(text: str, s: str, offsets, core: _Core) -> Citation:
         subject = _clean(" ".join(pieces))
     code_as_written, problems = core.code_as_written, tuple(core.problems)
     if code_as_written is not None and core.code_span:
-        code_as_written = text[offsets[core.code_span[0]]:offsets[core.code_span[1]]]
-        reparsed = numbercode.parse(code_as_written)
-        if reparsed is not None:
-            problems = reparsed.problems
+        written = text[offsets[core.code_span[0]]:offsets[core.code_span[1]]]
+        if written != code_as_written:  # look-alikes or NFD in the original: its own problems
+            code_as_written = written
+            reparsed = numbercode.parse(written)
+            if reparsed is not None:
+                problems = reparsed.problems
     dm = core.date
     has_code = core.code is not None
     form = "full" if has_code and (dm is not None or issuer is not None) and core.role == "cited" else "short"
