@@ -231,3 +231,23 @@ def test_kinh_gui_list_is_not_body_text():
         offset += len(para) + 1
     elements = find_elements(split_lines(rows, markdown=True))
     assert [line.raw for line in elements.all("kinh_gui_items")] == ["- Ban Thường vụ Tỉnh uỷ,", "- Ban Tổ chức Tỉnh uỷ."]
+
+
+TOKENS = ["Số:", "Số ", "*", "-----", "T/M", "TM.", "Nơi nhận", "- Lưu:", "Kính gửi", "ĐẢNG CỘNG SẢN VIỆT NAM",
+          "\t", "\n", "\n\n", "ngày 3 tháng", "KẾT LUẬN", "I- ", "PGS.", "Về ", ",", ";", ".", "   ", "- Căn cứ",
+          "Hà Nội, ngày 01 tháng 02 năm 2020", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", " 5-KL/HU", " 15/QĐ-TU", "abc "]
+
+
+def test_any_text_gives_findings_with_valid_spans():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(TOKENS), max_size=60))
+    def run(parts):
+        text = "".join(parts)
+        for f in check_text_layout(text):
+            assert f.start is None or 0 <= f.start < f.end <= len(text)
+            assert f.severity in ("error", "warning", "info") and f.code.startswith("FMT")
+
+    run()
