@@ -33,6 +33,8 @@ CIT018  warning   a defined short name is used before its definition
 CIT019  warning   a document is mentioned other than by the short name defined for it
 CIT020  error     the same number-code is cited with different dates in one document
 CIT021  error     impossible date ("ngày 31/02/2020")
+CIT022  error     "Số:" with a colon (State style) on the document's own number line; a warning
+                  for "số:" inside a citation
 ======  ========  ==========================================================================
 
 The document's own "Số" line (role "self") is only checked for a well-formed code.
@@ -83,7 +85,11 @@ RULES = {
     "CIT019": (WARNING, "Không dùng đúng tên gọi tắt đã định nghĩa"),
     "CIT020": (ERROR, "Cùng một văn bản được ghi hai ngày ban hành khác nhau"),
     "CIT021": (ERROR, "Ngày không có thật"),
+    "CIT022": (ERROR, "\"Số\" có dấu hai chấm"),
 }
+
+#: "Số:" / "số :" before a number-code (State style; Party documents write "Số 36-HD/VPTW").
+SO_COLON_RE = re.compile(r"(?<![^\W\d_])(?P<so>[Ss][ốỐ]|SỐ)[^\S\n]*:[^\S\n]*")
 
 _CODE_RULES = {"state_style": "CIT006", "missing_slash": "CIT007", "malformed": "CIT007", "spaces": "CIT008",
                "lookalike": "CIT009", "body_variant": "CIT009", "unpadded": "CIT010"}
@@ -162,6 +168,20 @@ def _code_findings(ctx: Context) -> list[Finding]:
             fix = f" Viết đúng: {canonical}." if canonical and problem != "malformed" else ""
             msg = f"Số, ký hiệu \"{written}\" {numbercode.PROBLEMS[problem]}.{fix}"
             out.append(ctx.finding(code, msg, *span, suggestion=canonical if problem != "malformed" else None))
+    return out
+
+
+def _colon_findings(ctx: Context) -> list[Finding]:
+    out = []
+    for c in ctx.citations:
+        m = SO_COLON_RE.search(c.text)
+        if not m or (c.code_as_written and m.start() > c.text.find(c.code_as_written)):
+            continue
+        severity = ERROR if c.role == "self" else WARNING
+        msg = (f"\"{m.group(0).strip()}\" có dấu hai chấm theo kiểu văn bản Nhà nước; văn bản của Đảng viết "
+               f"\"{m['so']} {c.code_as_written or c.number}\" (không có dấu hai chấm).")
+        out.append(ctx.finding("CIT022", msg, c.start + m.start(), c.start + m.end(), suggestion=f"{m['so']} ",
+                               severity=severity))
     return out
 
 
@@ -412,7 +432,7 @@ def check(text: str, *, lookup: Callable | None = None, suggest: Callable | None
         paragraph_starts = (0, *(m.end() for m in re.finditer("\n", text)))
     ctx = Context(text, cits, tuple(resolve(list(cits), text)), tuple(paragraph_starts))
     findings: list[Finding] = []
-    for rule in (_code_findings, _type_code_findings, _missing_so_findings, _date_findings, _same_code_dates,
+    for rule in (_code_findings, _colon_findings, _type_code_findings, _missing_so_findings, _date_findings, _same_code_dates,
                  _type_consistency, _short_name_findings):
         findings.extend(rule(ctx))
     findings.extend(_form_findings(ctx, lookup))

@@ -114,6 +114,9 @@ RULE_CASES = [
      f"Thực hiện {FULL_99} về hướng dẫn (sau đây gọi tắt là Quyết định 99). Quyết định 99 đã", "Quyết định 99"),
     ("CIT020", f"Thực hiện {FULL_21}. Kết luận số 21-KL/TW, ngày 25/10/2022 của Ban Chấp hành Trung ương Đảng khóa XIII.",
      f"Thực hiện {FULL_21}. Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng khóa XIII.", None),
+    ("CIT022", "ĐẢNG ỦY KHỐI\n*\nSố: 12-KL/ĐUK\n\nKẾT LUẬN", "ĐẢNG ỦY KHỐI\n*\nSố 12-KL/ĐUK\n\nKẾT LUẬN", "Số "),
+    ("CIT022", f"Thực hiện Kết luận số: 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng khóa XIII.",
+     f"Thực hiện {FULL_21}.", "số "),
     ("CIT021", "Thực hiện Quy định số 124-QĐ/TW, ngày 31/02/2018 của Ban Bí thư.",
      "Thực hiện Quy định số 124-QĐ/TW, ngày 02/02/2018 của Ban Bí thư.", None),
 ]
