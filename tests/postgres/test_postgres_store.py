@@ -238,3 +238,25 @@ def test_unreachable_server_without_a_local_copy_says_so(tmp_path):
         open_registry(url)
     assert "Không kết nối được máy chủ sổ văn bản" in info.value.message
     assert "Chưa có bản sao cục bộ" in info.value.message
+
+
+def test_account_without_rights_gets_a_clear_message(pg_url, capsys):
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute("DROP ROLE IF EXISTS drafter_limited")
+        admin.execute("CREATE ROLE drafter_limited LOGIN")
+    limited = pg_url.replace("drafter_test@", "drafter_limited@")
+    assert main(["registry", "search", "kl 21", "--registry", limited]) == 2
+    err = capsys.readouterr().err
+    assert "Tài khoản không có quyền trên sổ văn bản" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("url, needle", [
+    ("postgresql://[bad", "Không kết nối được máy chủ sổ văn bản"),
+    ("postgresql://vp:secret@127.0.0.1:1/drafter", "postgresql://vp:***@127.0.0.1:1/drafter"),
+])
+def test_bad_server_addresses_get_a_vietnamese_message_without_the_password(capsys, url, needle):
+    assert main(["registry", "search", "kl 21", "--registry", url]) == 2
+    err = capsys.readouterr().err
+    assert needle in err and "secret" not in err and "Traceback" not in err
