@@ -2,17 +2,31 @@
 
 Every request gets a sequence number. Only the newest request is worth anything: a request that
 is already stale when the worker thread reaches it is skipped without searching, and results of a
-stale request are dropped when they arrive on the UI thread. The worker uses its own one-thread
-pool, so at most one search runs at a time and the queue never grows past the newest keystroke.
+stale request are dropped when they arrive on the UI thread. Every SearchWorker shares one
+one-thread pool, so at most one registry search runs at a time in the whole application (the
+picker and the registry window may search the same registry object) and the queue never grows
+past the newest keystroke of each worker.
 """
 
 from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
-__all__ = ["SearchWorker"]
+__all__ = ["SearchWorker", "search_pool"]
+
+_POOL: list[QThreadPool] = []
+
+
+def search_pool() -> QThreadPool:
+    """The application's one-thread search pool (created on first use, owned by the app)."""
+    if not _POOL:
+        pool = QThreadPool(QCoreApplication.instance())
+        pool.setMaxThreadCount(1)
+        pool.destroyed.connect(_POOL.clear)
+        _POOL.append(pool)
+    return _POOL[0]
 
 
 class _Relay(QObject):
@@ -57,8 +71,7 @@ class SearchWorker(QObject):
         self.limit = limit
         self._lock = threading.Lock()
         self._latest = 0
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pool = search_pool()
         self.relay = _Relay()
         self.relay.finished.connect(self._on_finished)
 
@@ -86,7 +99,7 @@ class SearchWorker(QObject):
             self._latest += 1
 
     def wait_idle(self, msecs: int = 5000) -> bool:
-        """Wait until the worker thread is idle (for shutdown and tests)."""
+        """Wait until the search thread is idle (for shutdown and tests)."""
         return self._pool.waitForDone(msecs)
 
     @Slot(int, str, object)
