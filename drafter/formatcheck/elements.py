@@ -16,7 +16,7 @@ from .lines import Line, is_upper_text
 from .patterns import (ACADEMIC_NAME_RE, AUTHORITY_RE, CAN_CU_RE, DASH_LINE_RE, FOOTNOTE_LINE_RE, HEADER_MARK_RE,
                        HEADING_ARABIC_RE, HEADING_LETTER_RE, HEADING_ROMAN_RE, KINH_GUI_RE,
                        NUMBER_LINE_RE, PLACE_DATE_RE, PLACE_NUMERIC_DATE_RE, RECIPIENT_ITEM_RE,
-                       RECIPIENTS_LABEL_RE, SIGNER_NAME_RE, STAR_RE)
+                       RECIPIENTS_LABEL_RE, SIGNER_NAME_RE, STAR_RE, SUBJECT_START_RE)
 
 __all__ = ["Elements", "find_elements", "ROLES"]
 
@@ -175,7 +175,7 @@ def _find_title_block(el: Elements, lines: list[Line], doc_type: int, closing: i
         i += 1
     while i < closing and len(el.roles["subject"]) < 6:
         line = lines[i]
-        first_lower = not el.roles["subject"] and line.clean[:1].islower()
+        first_lower = not el.roles["subject"] and (line.clean[:1].islower() or bool(SUBJECT_START_RE.match(line.clean)))
         if DASH_LINE_RE.match(line.clean) or (el.roles["subject"] and line.gap_before) \
                 or (len(line.clean) >= _BODY_MIN_CHARS and not first_lower) or CAN_CU_RE.match(line.clean) \
                 or KINH_GUI_RE.match(line.clean) or _is_heading(line):

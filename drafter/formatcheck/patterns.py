@@ -92,6 +92,10 @@ KINH_GUI_COLON_RE = re.compile(r"^Kính\s+(?:gửi|trình)\s*(?P<colon>:)?", re.
 #: The first recipient of a công văn or tờ trình: "- Như trên,".
 NHU_TREN_RE = re.compile(r"^[-–—+•]?\s*Như\s+trên\b", re.IGNORECASE)
 
+#: How a trích yếu usually begins ("về …", "Về …" typed State-style, "tại Hội nghị …"): such a
+#: line right under the tên loại is the trích yếu even when a text copy put it on one long line.
+SUBJECT_START_RE = re.compile(r"^(?:về|tại)\s", re.IGNORECASE)
+
 #: A footnote line in a text copy: "³ Đề án số ...", "1/ ...".
 FOOTNOTE_LINE_RE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
 

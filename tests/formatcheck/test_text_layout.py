@@ -126,6 +126,8 @@ def test_seeds_give_no_false_errors(seed):
     ("000", "**T/M BAN THƯỜNG VỤ", "**TM. BAN THƯỜNG VỤ", "FMT060"),
     ("000", "**về tiếp tục đẩy mạnh", "**Về tiếp tục đẩy mạnh", "FMT045"),
     ("003", "Số 06-CT/TU", "Số 06/CT-TU", "FMT022"),
+    ("002", "\nvề thực hiện Kết luận số 54-KL/TW", "\nVề thực hiện Kết luận số 54-KL/TW", "FMT045"),
+    ("001", "KẾT LUẬN\n", "Kết luận\n", "FMT041"),
     ("004", "- Lưu VP.", "- Lưu: VP.", "FMT077"),
     ("001", "- Các đồng chí UVBTV Thị ủy,", "- Các đồng chí UVBTV Thị ủy;", "FMT075"),
     ("004", "Nơi nhận:", "", "FMT070"),
