@@ -55,10 +55,11 @@ from ..findings import ERROR, INFO, WARNING, Finding, sort_findings
 from ..text import fold
 from . import patterns as P
 from .check_registry import registry_findings
-from .dates import date_style_of, format_numeric, padding_problems
+from .dates import date_style_of, format_numeric, format_words, padding_problems
 from .extract import extract
 from .model import Citation
 from .resolve import identity_key, resolve
+from .spans import code_span, date_span, type_word_span
 
 __all__ = ["check", "RULES"]
 
@@ -112,30 +113,6 @@ class Context:
         if start is not None:
             paragraph = max(0, bisect.bisect_right(self.paragraph_starts, start) - 1)
         return Finding(code, severity or RULES[code][0], message, start, end, paragraph, suggestion)
-
-
-# --- spans inside a citation -------------------------------------------------------------------
-
-def type_word_span(c: Citation) -> tuple[int, int]:
-    """Offsets of the type word ("Quyết định") at the start of a citation."""
-    m = P.type_word_re().match(c.text)
-    return (c.start, c.start + m.end()) if m else (c.start, c.end)
-
-
-def code_span(c: Citation) -> tuple[int, int] | None:
-    if not c.code_as_written:
-        return None
-    i = c.text.find(c.code_as_written)
-    return (c.start + i, c.start + i + len(c.code_as_written)) if i >= 0 else None
-
-
-def date_span(c: Citation) -> tuple[int, int] | None:
-    if not c.date_text:
-        return None
-    i = c.text.find(c.date_text)
-    if i < 0:  # NFD or line breaks: fall back to the date's first digits
-        return None
-    return c.start + i, c.start + i + len(c.date_text)
 
 
 def _canonical_code(c: Citation) -> str | None:
@@ -239,8 +216,6 @@ def _date_findings(ctx: Context) -> list[Finding]:
 
 
 def _render(c: Citation, style: str | None) -> str:
-    from .dates import format_words
-
     if style == "words":
         return format_words(c.date)
     return format_numeric(c.date)

@@ -12,6 +12,8 @@ from .. import numbercode
 from ..doctypes import body_abbreviations
 from ..text import fold
 from .dates import format_numeric, format_words
+from .resolve import identity_key
+from .spans import date_span, type_word_span
 
 __all__ = ["registry_findings", "issuer_agrees"]
 
@@ -47,8 +49,6 @@ def issuer_agrees(cited: str, registered: str) -> bool:
 
 
 def _type_finding(ctx, c, entry):
-    from .check import type_word_span
-
     if not entry.type or not c.type or fold(entry.type) == fold(c.type):
         return None
     msg = (f"Danh mục ghi {c.number_code or c.text} là \"{entry.type}\", không phải \"{c.type}\" "
@@ -57,8 +57,6 @@ def _type_finding(ctx, c, entry):
 
 
 def _date_finding(ctx, c, entry):
-    from .check import date_span
-
     if entry.date is None:
         return None
     if c.date is not None and c.date != entry.date:
@@ -104,8 +102,6 @@ def _describe(entry) -> str:
 
 def registry_findings(ctx, lookup, suggest) -> list:
     """CIT004/CIT011/CIT012 for known documents; CIT017 once per unknown document."""
-    from .resolve import identity_key
-
     out, unknown_seen = [], set()
     for r in ctx.resolutions:
         c = r.citation
