@@ -83,13 +83,15 @@ def run(size: int, n_queries: int, workdir: Path) -> None:
 
     queries = make_queries(records, n_queries)
     latencies: list[float] = []
+    cpu: list[float] = []
     hit1 = hit5 = 0
     misses: Counter[str] = Counter()
     for query in queries:
         for end in range(1, len(query.text) + 1):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.thread_time()
             results = registry.search(query.text[:end], limit=10)
             latencies.append((time.perf_counter() - t0) * 1000)
+            cpu.append((time.thread_time() - c0) * 1000)
         ids = [r.entry.id - 1 for r in results]  # ids follow the JSONL order in an empty registry
         hit1 += bool(ids[:1]) and ids[0] in query.answers
         hit5 += any(i in query.answers for i in ids[:5])
@@ -100,6 +102,9 @@ def run(size: int, n_queries: int, workdir: Path) -> None:
     print(f"queries:             {len(queries)} labelled ({dict(kinds)}), {len(latencies):,} keystrokes")
     print(f"latency/keystroke:   p50 {statistics.median(latencies):.2f} ms  p95 {_pct(latencies, 0.95):.2f} ms  "
           f"p99 {_pct(latencies, 0.99):.2f} ms  max {max(latencies):.2f} ms")
+    print(f"cpu/keystroke:       p50 {statistics.median(cpu):.2f} ms  p95 {_pct(cpu, 0.95):.2f} ms  "
+          f"max {max(cpu):.2f} ms  (thread CPU time: the cost without other processes' load)")
+    print(f"machine load average while running: {open('/proc/loadavg').read().split()[0]}")
     print(f"hit@1 {hit1 / len(queries):.3f}   hit@5 {hit5 / len(queries):.3f}   misses@1 by kind: {dict(misses)}")
 
 

@@ -28,6 +28,10 @@ __all__ = ["SearchIndex", "REASON_BITS"]
 
 #: One bit per reason key, in REASON_LABELS order.
 REASON_BITS = {key: 1 << i for i, key in enumerate(REASON_LABELS)}
+#: A term whose rows exceed this share of the index (and this many rows) is "common": it only
+#: re-scores rows that selective terms found (see SearchIndex.score).
+HEAVY_FRACTION = 0.02
+HEAVY_MIN_ROWS = 2000
 _SPECIAL = "#@^!"  # first characters of non-word keys (see drafter.registry.keys); pairs hold "+"
 _CENTRAL_BODIES = ("^tw", "^vptw", "^btctw", "^ubkttw", "^btgtw", "^btgdvtw", "^bdvtw", "^bcdtw")
 
@@ -49,7 +53,10 @@ class SearchIndex:
         self._words = [k for k in vocab if _is_word(k) and "+" not in k]
         self.prior = prior if prior is not None else self._compute_prior()
         self.lengths = lengths if lengths is not None else np.zeros(len(ids), dtype=np.uint16)
+        self.bias = self._bias(self.prior, self.lengths)
         self.alive = np.ones(len(ids), dtype=bool)
+        self._dead: set[int] = set()  # rows of removed or replaced entries
+        self._scratch = np.zeros(len(ids), dtype=np.float32)
         self._delta: dict[str, list[int]] = {}
         self._delta_ids: list[int] = []
         self._delta_rows: dict[int, int] = {}
@@ -75,6 +82,12 @@ class SearchIndex:
         np.cumsum(np.bincount(tok, minlength=len(ordered)), out=offsets[1:])
         lengths = np.minimum(np.asarray(counts, dtype=np.int64), 65535).astype(np.uint16)
         return cls(ordered, offsets, postings, np.asarray(ids, dtype=np.int64), lengths=lengths)
+
+    @staticmethod
+    def _bias(prior: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Per-row tie-break: the prior, minus a little for long entries (short titles first)."""
+        penalty = search_rules()["weights"]["length_penalty"]
+        return (prior - np.float32(penalty) * lengths.astype(np.float32)).astype(np.float32)
 
     def _compute_prior(self) -> np.ndarray:
         weights = search_rules()["weights"]
@@ -131,6 +144,7 @@ class SearchIndex:
         row = self.row_of(entry_id)
         if row is not None:
             self.alive[row] = False
+            self._dead.add(row)
             self._delta_rows.pop(entry_id, None)
 
     def add(self, entry_id: int, keys: str) -> None:
@@ -145,6 +159,7 @@ class SearchIndex:
         self.alive = np.append(self.alive, True)
         self.prior = np.append(self.prior, np.float32(0.0))
         self.lengths = np.append(self.lengths, np.uint16(min(len(split), 65535)))
+        self.bias = np.append(self.bias, self._bias(self.prior[-1:], self.lengths[-1:]))
 
     # -- lookups -------------------------------------------------------------------------
     def _base_postings(self, key: str) -> np.ndarray:
@@ -215,26 +230,71 @@ class SearchIndex:
             return []  # a known word or a word being typed is not a typo
         return [(k, alt.weight * self.word_weight(k)) for k in self.fuzzy_words(alt.key)]
 
-    def score(self, parsed: ParsedQuery) -> tuple[np.ndarray, np.ndarray, int]:
-        """Per-row scores, per-row reason bits, and how many terms could match anything."""
-        total = np.zeros(self.size, dtype=np.float32)
-        bits = np.zeros(self.size, dtype=np.uint16)
-        live_terms = 0
+    def _add_term(self, total: np.ndarray, resolved: list[tuple[np.ndarray, float, int]]) -> None:
+        """Add a term's best-alternative weight to every row it matches."""
+        if len(resolved) == 1:
+            total[resolved[0][0]] += resolved[0][1]
+            return
+        best = self._scratch
+        for rows, weight, _ in sorted(resolved, key=lambda r: r[1]):
+            best[rows] = weight  # ascending weights: the last write is the best alternative
+        touched = np.concatenate([rows for rows, _, _ in resolved])
+        total[touched] += best[touched]  # duplicates in ``touched`` add once (buffered)
+        best[touched] = 0.0
+
+    @staticmethod
+    def _add_term_on(total: np.ndarray, rows_of_interest: np.ndarray,
+                     resolved: list[tuple[np.ndarray, float, int]]) -> None:
+        """Like :meth:`_add_term`, but only for ``rows_of_interest`` (binary search)."""
+        gain = np.zeros(len(rows_of_interest), dtype=np.float32)
+        for postings, weight, _ in resolved:
+            at = np.searchsorted(postings, rows_of_interest)
+            hit = (at < len(postings)) & (postings[np.minimum(at, len(postings) - 1)] == rows_of_interest)
+            gain[hit] = np.maximum(gain[hit], weight)
+        total[rows_of_interest] += gain
+
+    def score(self, parsed: ParsedQuery) -> tuple[np.ndarray, list[tuple[np.ndarray, int]]]:
+        """Per-row scores, and the (rows, reason bit) of every matched key (for :meth:`reasons`).
+
+        Two phases keep a keystroke cheap on a big registry: selective terms (numbers, codes,
+        rare words, pairs) are added for every row they match; common terms ("trên", "đảng")
+        are then added only to the rows already matched — unless nothing selective was typed.
+        """
+        if len(self._scratch) != self.size:
+            self._scratch = np.zeros(self.size, dtype=np.float32)
+        terms = []
         for term in parsed.terms:
             resolved = [(self.postings_of(k), w, REASON_BITS[alt.reason])
                         for alt in term.alternatives for k, w in self._resolve(alt)]
-            if not resolved:
-                continue
-            live_terms += 1
-            if len(resolved) == 1:
-                rows, weight, bit = resolved[0]
-                total[rows] += weight
-                bits[rows] |= bit
-                continue
-            best = np.zeros(self.size, dtype=np.float32)
-            for rows, weight, bit in sorted(resolved, key=lambda r: r[1]):
-                best[rows] = weight  # ascending weights: the last write is the best alternative
-                bits[rows] |= bit
-            total += best
-        total[~self.alive] = 0.0
-        return total, bits, live_terms
+            resolved = [r for r in resolved if len(r[0])]
+            if resolved:
+                terms.append(resolved)
+        matches = [(rows, bit) for resolved in terms for rows, _, bit in resolved]
+        heavy_limit = max(HEAVY_MIN_ROWS, int(self.size * HEAVY_FRACTION))
+        heavy = [t for t in terms if sum(len(r[0]) for r in t) > heavy_limit]
+        light = [t for t in terms if sum(len(r[0]) for r in t) <= heavy_limit]
+        if not light:
+            light, heavy = heavy, []
+        total = np.zeros(self.size, dtype=np.float32)
+        for resolved in light:
+            self._add_term(total, resolved)
+        if heavy:
+            rows = np.flatnonzero(total)
+            for resolved in heavy:
+                if len(rows) > heavy_limit:
+                    self._add_term(total, resolved)
+                else:
+                    self._add_term_on(total, rows, resolved)
+        if self._dead:
+            total[np.fromiter(self._dead, dtype=np.int64)] = 0.0
+        return total, matches
+
+    @staticmethod
+    def reasons(rows: np.ndarray, matches: list[tuple[np.ndarray, int]]) -> np.ndarray:
+        """Reason bits for a few candidate ``rows`` (postings are sorted: binary search)."""
+        bits = np.zeros(len(rows), dtype=np.uint16)
+        for postings, bit in matches:
+            at = np.searchsorted(postings, rows)
+            hit = (at < len(postings)) & (postings[np.minimum(at, len(postings) - 1)] == rows)
+            bits[hit] |= bit
+        return bits

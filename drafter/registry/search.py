@@ -110,25 +110,25 @@ def rank(index: SearchIndex, fetch: Callable[[Iterable[int]], Mapping[int, Entry
     if not parsed.terms:
         found = fetch(boost_ids[:limit]) if boost_ids else {}
         return [SearchResult(found[i], weights["boost"], ("boost",)) for i in boost_ids[:limit] if i in found]
-    total, bits, _ = index.score(parsed)
+    total, matches = index.score(parsed)
     matched = np.flatnonzero(total > 0)
-    total[matched] += index.prior[matched] - weights["length_penalty"] * index.lengths[matched]
-    for entry_id in boost_ids:
-        row = index.row_of(entry_id)
-        if row is not None and row in set(matched.tolist()):
-            total[row] += weights["boost"]
-            bits[row] |= REASON_BITS["boost"]
+    boosted = {row for row in (index.row_of(i) for i in boost_ids) if row is not None and total[row] > 0}
+    total[matched] += index.bias[matched]
+    for row in boosted:
+        total[row] += weights["boost"]
     rows = _top_rows(total, matched, int(search_rules()["candidates"]) + limit)
     if not len(rows):
         return []
+    bits = index.reasons(rows, matches)
     ids = [index.id_of(int(r)) for r in rows]
     entries = fetch(ids)
     results = []
-    for row, entry_id in zip(rows, ids):
+    for row, entry_id, row_bits in zip(rows, ids, bits):
         entry = entries.get(entry_id)
         if entry is None:
             continue
         score = float(total[row]) + weights["rerank_fuzz"] * similarity(parsed.folded, entry)
-        results.append((score, entry.id, entry, int(bits[row])))
+        row_bits = int(row_bits) | (REASON_BITS["boost"] if int(row) in boosted else 0)
+        results.append((score, entry.id, entry, row_bits))
     results.sort(key=lambda r: (-r[0], r[1]))
     return [SearchResult(entry, score, _reasons(b)) for score, _, entry, b in results[:limit]]

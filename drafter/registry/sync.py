@@ -146,6 +146,12 @@ def refresh_local_copy(server: PostgresStore, path: Path) -> bool:
     return True
 
 
+def _broken(store: PostgresStore) -> bool:
+    """True when the store's connection is closed or lost."""
+    conn = store._conn
+    return bool(conn.closed or getattr(conn, "broken", False))
+
+
 class SharedStore(Store):
     """The server store, falling back to a read-only local copy when the server is away."""
 
@@ -227,8 +233,11 @@ class SharedStore(Store):
             try:
                 with writer.write():
                     yield self
-            except ServerUnreachableError as exc:
-                self._go_offline(exc)
+            except Exception as exc:
+                # the server went away mid-transaction (the rollback itself may fail then)
+                if not isinstance(exc, ServerUnreachableError) and not _broken(writer):
+                    raise
+                self._go_offline(exc if isinstance(exc, RegistryError) else ServerUnreachableError(self.location))
                 raise ReadOnlyRegistryError(self.location) from exc
             self._wrote = True
 
