@@ -260,3 +260,29 @@ def test_bad_server_addresses_get_a_vietnamese_message_without_the_password(caps
     assert main(["registry", "search", "kl 21", "--registry", url]) == 2
     err = capsys.readouterr().err
     assert needle in err and "secret" not in err and "Traceback" not in err
+
+
+def test_server_lost_in_the_middle_of_an_import_keeps_the_server_whole(pg_cluster, pg_url, tmp_path):
+    jsonl = tmp_path / "many.jsonl"
+    jsonl.write_text("".join(json.dumps({"type": "Kết luận", "number": str(60000 + i), "code": "KL/TW"}) + "\n"
+                             for i in range(3000)), encoding="utf-8")
+    with open_registry(pg_url) as registry:
+        before = registry.count()
+        calls = {"n": 0}
+        original = registry.add_or_merge
+
+        def add_then_lose_server(entry):
+            calls["n"] += 1
+            if calls["n"] == 2500:  # inside the second batch's transaction
+                pg_cluster.stop()
+            return original(entry)
+
+        registry.add_or_merge = add_then_lose_server
+        try:
+            with pytest.raises(ReadOnlyRegistryError):
+                registry.import_paths([jsonl])
+            assert registry.store.read_only
+        finally:
+            assert pg_cluster.start().returncode == 0
+    with open_registry(pg_url, starter=False) as registry:
+        assert registry.count() == before + 2000  # the first batch only; the second rolled back
