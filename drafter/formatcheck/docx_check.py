@@ -50,7 +50,11 @@ def docx_elements(path) -> tuple[Elements, DocxLayout]:
     def bold(line: Line) -> bool | None:
         return format_over(layout.paragraphs[line.para], line.lo, line.hi)["bold"]
 
-    return find_elements(lines, bold=bold), layout
+    def body_like(line: Line) -> bool:
+        para = layout.paragraphs[line.para].para
+        return para.align == "justify" or para.first_indent_mm > 5
+
+    return find_elements(lines, bold=bold, body_like=body_like), layout
 
 
 def check_docx_file(path, profile) -> list[Finding]:

@@ -89,8 +89,11 @@ def _header_stop(lines: list[Line], closing: int) -> int:
     return closing
 
 
-def find_elements(lines: list[Line], bold: Callable[[Line], bool | None] | None = None) -> Elements:
-    """Assign layout roles to ``lines``; ``bold`` (optional) says whether a line is bold."""
+def find_elements(lines: list[Line], bold: Callable[[Line], bool | None] | None = None,
+                  body_like: Callable[[Line], bool] | None = None) -> Elements:
+    """Assign layout roles to ``lines``; ``bold`` (optional) says whether a line is bold and
+    ``body_like`` whether its paragraph is laid out as body text (justified or indented), which
+    ends the trích yếu in a .docx without ``-----``."""
     el = Elements(lines)
     closing = _closing_start(lines)
     stop = _header_stop(lines, closing)
@@ -102,7 +105,7 @@ def find_elements(lines: list[Line], bold: Callable[[Line], bool | None] | None 
     el.is_letter = doc_type is None and number is not None and "-CV/" in number.clean.replace(" ", "")
     body_from = header_end
     if doc_type is not None:
-        body_from = _find_title_block(el, lines, doc_type, closing)
+        body_from = _find_title_block(el, lines, doc_type, closing, body_like)
     elif el.is_letter:
         _find_letter_subject(el, lines[:header_end])
     _find_body(el, lines[body_from:closing])
@@ -165,7 +168,7 @@ def _parent_lines(block: list[Line], bold) -> list[Line]:
     return lead if len(lead) < len(block) else block[:1]
 
 
-def _find_title_block(el: Elements, lines: list[Line], doc_type: int, closing: int) -> int:
+def _find_title_block(el: Elements, lines: list[Line], doc_type: int, closing: int, body_like=None) -> int:
     """Tên loại, its "CỦA ..." line(s), the trích yếu and the ``-----``; returns where the body starts."""
     el.add("doc_type", lines[doc_type])
     i = doc_type + 1
@@ -178,7 +181,8 @@ def _find_title_block(el: Elements, lines: list[Line], doc_type: int, closing: i
         first_lower = not el.roles["subject"] and (line.clean[:1].islower() or bool(SUBJECT_START_RE.match(line.clean)))
         if DASH_LINE_RE.match(line.clean) or (el.roles["subject"] and line.gap_before) \
                 or (len(line.clean) >= _BODY_MIN_CHARS and not first_lower) or CAN_CU_RE.match(line.clean) \
-                or KINH_GUI_RE.match(line.clean) or _is_heading(line):
+                or KINH_GUI_RE.match(line.clean) or _is_heading(line) \
+                or (el.roles["subject"] and body_like is not None and body_like(line)):
             break
         el.add("subject", line)
         i += 1

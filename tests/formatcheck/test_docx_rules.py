@@ -187,3 +187,9 @@ def test_letter_has_no_doc_type_and_its_subject_is_checked(tmp_path):
 def test_letter_rules(tmp_path, kwargs, code):
     findings = check_docx(build(tmp_path / "cv.docx", letter="V/v tổ chức hội nghị sơ kết", **kwargs))
     assert [f.code for f in findings] == [code]
+
+
+def test_short_body_paragraphs_after_a_subject_without_dashes_stay_body(tmp_path):
+    """No ``-----`` and no blank line: the justified, indented paragraphs are body, not trích yếu."""
+    path = build(tmp_path / "d.docx", subject_rule=False, body=["Ngắn gọn một đoạn.", "Đoạn thứ hai cũng ngắn."])
+    assert [f.code for f in check_docx(path)] == ["FMT048"]
