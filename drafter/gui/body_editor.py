@@ -33,6 +33,7 @@ from .citation_picker import CitationPicker
 __all__ = ["BodyEditor", "split_sections", "renumber", "roman"]
 
 OPENING_LABEL = "(Phần mở đầu)"
+RECENT_MAX = 20  # recently cited entries the picker boosts
 #: The Roman numeral that opens a level-1 heading: "I- ", "IV- ", "II. " (party-format.md
 #: numbers sections I-, II-, ...); renumbered when sections are added, removed or moved.
 ROMAN_HEADING_RE = re.compile(r"^(?P<num>[IVX]+)(?P<sep>\s*[-.–]\s*)")
@@ -91,7 +92,8 @@ class BodyEditor(QWidget):
         self._synced_block = -1
         self.editor = BodyTextEdit(self)
         self.editor.setPlaceholderText("Nội dung văn bản… (gõ “kl 21” hoặc Ctrl+Space để trích dẫn)")
-        self.picker = CitationPicker(self.editor, boost_provider=self.cited_entry_ids)
+        self._recent: list[int] = []  # entries cited recently (this session, or given by the window)
+        self.picker = CitationPicker(self.editor, boost_provider=self.boost_ids)
         self.editor.picker = self.picker
         self.picker.chosen.connect(self._insert_citation)
         self.outline = QListWidget(self)
@@ -197,6 +199,18 @@ class BodyEditor(QWidget):
                     ids.append(entry_id)
             block = block.next()
         return ids
+
+    def boost_ids(self) -> list[int]:
+        """What the picker ranks first: entries cited in this body, then those cited recently."""
+        cited = self.cited_entry_ids()
+        return cited + [i for i in self._recent if i not in cited]
+
+    def recent_ids(self) -> list[int]:
+        return list(self._recent)
+
+    def set_recent_ids(self, ids) -> None:
+        """Entries cited recently elsewhere (e.g. kept in the settings), newest first."""
+        self._recent = list(dict.fromkeys(int(i) for i in ids))[:RECENT_MAX]
 
     def select_text(self, snippet: str) -> bool:
         """Select the first occurrence of ``snippet`` (or of its first line/40 characters)."""
@@ -383,6 +397,8 @@ class BodyEditor(QWidget):
         self._labels[ref.key + f"#{ref.entry_id}"] = _entry_label(entry, ref)
         after = self.editor.textCursor().position() - end  # text typed after the query (spaces)
         self.editor.insert_span(start, end, Cite(ref), self._label_for)
+        if entry.id is not None:
+            self._recent = [entry.id] + [i for i in self._recent if i != entry.id][:RECENT_MAX - 1]
         if after > 0:
             cursor = self.editor.textCursor()
             cursor.movePosition(QTextCursor.MoveOperation.Right, n=after)

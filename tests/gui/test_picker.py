@@ -223,3 +223,15 @@ def test_moving_out_of_the_query_closes_the_picker(qtbot, keys, editor):
     for _ in range(3):  # to "Theo kl| 21": no number before the cursor any more
         keys.press(editor.editor, Qt.Key.Key_Left)
     assert not editor.picker.is_open()
+
+
+def test_recently_cited_documents_are_boosted_after_the_cited_ones(qtbot, keys, editor, fake_registry):
+    editor.set_recent_ids([5, 3])
+    editor.set_body(parse_markup("Theo [[cite:28-NQ/TW|2023-11-17|TW|id=4]], ").body)
+    editor.editor.moveCursor(QTextCursor.MoveOperation.End)
+    keys.type(editor.editor, " ")
+    _type_and_wait(qtbot, keys, editor, "kl 21")
+    assert fake_registry.boosts[-1] == (4, 5, 3)
+    keys.press(editor.editor, Qt.Key.Key_Down)
+    keys.press(editor.editor, Qt.Key.Key_Return)
+    assert editor.recent_ids()[0] == editor.cited_entry_ids()[1]
