@@ -348,6 +348,13 @@ class CitationPicker(QFrame):
         if force or self._anchor != (start, block_no):
             self._boost = tuple(self._boost_provider())  # once per citation, not per keystroke
         self._anchor, self._query = (start, block_no), query
+        if self.worker.search_function is None:  # the registry is still opening (or none)
+            if force:
+                self._results = []
+                self.list.clear()
+                self._add_message("Sổ văn bản chưa sẵn sàng; hãy thử lại sau giây lát.")
+                self._place()
+            return
         self.worker.request(query, self._boost)
 
     def _show_results(self, _seq: int, _query: str, results: list) -> None:

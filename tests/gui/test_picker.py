@@ -235,3 +235,16 @@ def test_recently_cited_documents_are_boosted_after_the_cited_ones(qtbot, keys, 
     keys.press(editor.editor, Qt.Key.Key_Down)
     keys.press(editor.editor, Qt.Key.Key_Return)
     assert editor.recent_ids()[0] == editor.cited_entry_ids()[1]
+
+
+def test_ctrl_space_without_a_registry_says_so(qtbot, keys):
+    widget = BodyEditor(None)
+    qtbot.addWidget(widget)
+    widget.show()
+    keys.type(widget.editor, "kl 21")
+    assert not widget.picker.is_open()
+    keys.press(widget.editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert widget.picker.is_open() and widget.picker.rows() == []
+    assert widget.picker.list.item(0).text() == "Sổ văn bản chưa sẵn sàng; hãy thử lại sau giây lát."
+    keys.press(widget.editor, Qt.Key.Key_Return)  # nothing to insert: the list just closes
+    assert not widget.picker.is_open() and widget.body()[0].segments == (Text("kl 21"),)
