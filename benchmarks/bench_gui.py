@@ -83,9 +83,9 @@ def keystroke_stalls(registry: Path) -> dict:
     app = QApplication.instance() or QApplication([])
     window = MainWindow(Settings(registry_location=str(registry)))
     window.show()
-    QTest.qWaitFor(lambda: window.registry is not None, 60_000)
+    wait_for(lambda: window.registry is not None, 60_000)
     window.new_draft("ket-luan-btv")
-    QTest.qWaitFor(lambda: window.last_refresh is not None, 10_000)
+    wait_for(lambda: window.last_refresh is not None, 10_000)
     editor = window.editor.editor
     editor.setFocus()
     editor.moveCursor(QTextCursor.MoveOperation.End)
@@ -174,6 +174,20 @@ def launch_and_memory(registry: Path) -> dict:
     import ast
 
     return ast.literal_eval(line[len("RESULT "):])
+
+
+def wait_for(predicate, timeout_ms: int) -> bool:
+    """Process events until ``predicate()`` holds (PySide6 has no QTest.qWaitFor)."""
+    import time as _time
+
+    from PySide6.QtTest import QTest
+
+    deadline = _time.monotonic() + timeout_ms / 1000
+    while not predicate():
+        if _time.monotonic() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        QTest.qWait(10)
+    return True
 
 
 def main() -> int:

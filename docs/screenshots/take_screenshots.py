@@ -17,6 +17,20 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def wait_for(predicate, timeout_ms: int) -> bool:
+    """Process events until ``predicate()`` holds (PySide6 has no QTest.qWaitFor)."""
+    import time as _time
+
+    from PySide6.QtTest import QTest
+
+    deadline = _time.monotonic() + timeout_ms / 1000
+    while not predicate():
+        if _time.monotonic() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        QTest.qWait(10)
+    return True
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = Path(tempfile.mkdtemp(prefix="drafter-shots-"))
@@ -38,13 +52,13 @@ def main() -> int:
     window = MainWindow(settings)
     window.resize(1500, 920)
     window.show()
-    QTest.qWaitFor(lambda: window.registry is not None, 30_000)
+    wait_for(lambda: window.registry is not None, 30_000)
 
     def refreshed():
         seen = []
         window.refreshed.connect(lambda r: seen.append(r))
         window.refresh_now()
-        QTest.qWaitFor(lambda: bool(seen), 15_000)
+        wait_for(lambda: bool(seen), 15_000)
         QTest.qWait(200)
 
     window.open_path(first_example_draft(), confirm=False)
@@ -60,7 +74,7 @@ def main() -> int:
     window.editor.picker.resultsShown.connect(lambda n: shown.append(n))
     for ch in "Thực hiện kl 21":
         QTest.sendKeyEvent(QTest.KeyAction.Click, editor, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
-    QTest.qWaitFor(lambda: bool(shown), 10_000)
+    wait_for(lambda: bool(shown), 10_000)
     QTest.qWait(200)
     window.grab().save(str(HERE / "picker.png"))
     QTest.keyClick(editor, Qt.Key.Key_Escape)

@@ -55,9 +55,11 @@ def open_initial(window, path: Path | None) -> None:
 def _install_excepthook(window) -> None:
     previous = sys.excepthook
 
+    from shiboken6 import isValid
+
     def hook(kind, value, tb):
-        if issubclass(kind, KeyboardInterrupt):
-            previous(kind, value, tb)
+        if issubclass(kind, KeyboardInterrupt) or not isValid(window):
+            previous(kind, value, tb)  # interrupted, or the window is already gone (shutting down)
             return
         window.report_error(value)
 

@@ -102,6 +102,8 @@ class FieldForm(QWidget):
             editor.toggled.connect(self._edited)
         elif spec.kind == "choice":
             editor = QComboBox()
+            editor.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            editor.setMinimumContentsLength(12)
             if not spec.required:
                 editor.addItem("(không chọn)", "")
             for choice, label in spec.choices:

@@ -27,11 +27,9 @@ from . import operations
 from .app import WINDOW_TITLE
 from .autosave import Autosaver, offer_recovery
 from .body_editor import BodyEditor
-from .docx_review import DocxReviewDialog
 from .field_form import FieldForm
 from .menus import build_menus
 from .preview import Preview
-from .registry_window import RegistryWindow
 from .review_panel import ReviewPanel
 from .workers import LatestJob, run_in_background
 
@@ -90,14 +88,17 @@ class MainWindow(QMainWindow):
         form_scroll = QScrollArea()
         form_scroll.setWidgetResizable(True)
         form_scroll.setWidget(self.form)
-        form_scroll.setMinimumWidth(300)
+        form_scroll.setMinimumWidth(260)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.editor = BodyEditor(None)
         self.editor.changed.connect(self._body_changed)
         self.preview = Preview(profile=operations.profile_data())
         splitter = QSplitter(Qt.Horizontal)
         for widget in (form_scroll, self.editor, self.preview):
             splitter.addWidget(widget)
-        splitter.setSizes([330, 560, 510])
+        splitter.setSizes([290, 620, 590])
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 1)
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
         self.review = ReviewPanel()
@@ -436,6 +437,8 @@ class MainWindow(QMainWindow):
             self.review_docx(Path(path))
 
     def review_docx(self, path: Path):
+        from .docx_review import DocxReviewDialog  # on demand: keeps the start fast
+
         dialog = DocxReviewDialog(str(path), self.registry, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.show()
@@ -445,6 +448,8 @@ class MainWindow(QMainWindow):
         if self.registry is None:
             self.statusBar().showMessage("Sổ văn bản đang được mở, xin chờ giây lát…", 4000)
             return None
+        from .registry_window import RegistryWindow  # on demand: it pulls in the registry package
+
         window = RegistryWindow(self.registry, self)
         window.setAttribute(Qt.WA_DeleteOnClose)
         window.show()

@@ -39,9 +39,13 @@ class Worker(QRunnable):
         try:
             result = self.fn(*self.args, **self.kwargs)
         except BaseException as exc:  # noqa: BLE001 - reported to the UI thread, never lost
-            self.relay.failed.emit(exc)
+            signal, value = self.relay.failed, exc
         else:
-            self.relay.done.emit(result)
+            signal, value = self.relay.done, result
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            pass  # the application is shutting down and the relay is gone: nobody is waiting
 
 
 def run_in_background(fn: Callable[..., Any], *args, on_done: Callable[[Any], None] | None = None,
