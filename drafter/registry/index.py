@@ -193,10 +193,11 @@ class SearchIndex:
             keys = [self.vocab[lo + int(i)] for i in picked[np.argsort(-counts[picked])]]
         else:
             keys = self.vocab[lo:hi]
-        keys = [k for k in keys if k != prefix and "+" not in k]
+        pairs = "+" in prefix
+        keys = [k for k in keys if k != prefix and (pairs or "+" not in k)]
         if self._delta:
             keys += [k for k in self._delta
-                     if k.startswith(prefix) and k != prefix and "+" not in k and k not in self._key_pos]
+                     if k.startswith(prefix) and k != prefix and (pairs or "+" not in k) and k not in self._key_pos]
         return keys[:limit]
 
     def fuzzy_words(self, word: str) -> list[str]:
@@ -225,7 +226,11 @@ class SearchIndex:
             return [(alt.key, weight)]
         if alt.mode == "prefix":
             keys = self.prefix_keys(alt.key, int(search_rules()["prefix_max_keys"]))
+            if "+" in alt.key and self.has(alt.key):
+                keys.append(alt.key)
             return [(k, alt.weight * self.word_weight(k) if _is_word(k) else alt.weight) for k in keys]
+        if alt.mode == "pair":
+            return self._resolve_pair(alt)
         if self.has(alt.key) or self.prefix_keys(alt.key, 1):
             return []  # a known word or a word being typed is not a typo
         return [(k, alt.weight * self.word_weight(k)) for k in self.fuzzy_words(alt.key)]
@@ -252,6 +257,17 @@ class SearchIndex:
             hit = (at < len(postings)) & (postings[np.minimum(at, len(postings) - 1)] == rows_of_interest)
             gain[hit] = np.maximum(gain[hit], weight)
         total[rows_of_interest] += gain
+
+    def _resolve_pair(self, alt: Alternative) -> list[tuple[str, float]]:
+        """A word pair; when a word is unknown (a typo), pairs of its corrections."""
+        if self.has(alt.key):
+            return [(alt.key, alt.weight * self.word_weight(alt.key))]
+        a, b = alt.key.split("+", 1)
+        firsts = [a] if self.has(a) else self.fuzzy_words(a)
+        seconds = [b] if self.has(b) else self.fuzzy_words(b)
+        factor = search_rules()["weights"]["fuzzy_factor"]
+        keys = [f"{x}+{y}" for x in firsts for y in seconds if (x, y) != (a, b)]
+        return [(k, alt.weight * factor * self.word_weight(k)) for k in keys if self.has(k)]
 
     def score(self, parsed: ParsedQuery) -> tuple[np.ndarray, list[tuple[np.ndarray, int]]]:
         """Per-row scores, and the (rows, reason bit) of every matched key (for :meth:`reasons`).

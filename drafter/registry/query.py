@@ -58,7 +58,7 @@ class Alternative:
     key: str  # an index key; with mode "prefix" a key prefix; with "fuzzy" a word to correct
     weight: float  # for plain words a multiplier of the word's idf weight
     reason: str  # a REASON_LABELS key
-    mode: str = "exact"  # "exact" | "prefix" | "fuzzy"
+    mode: str = "exact"  # "exact" | "prefix" | "fuzzy" | "pair" (a word pair, typos corrected)
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,9 @@ def _pair_terms(tokens: list[tuple[int, str]], open_end: bool, end: int) -> list
     The word still being typed makes no pair."""
     terms = []
     for (pos, a), (pos_b, b) in zip(tokens, tokens[1:]):
-        if open_end and pos_b + len(b) == end:
-            continue
-        terms.append((pos, Term(f"{a} {b}", (Alternative(f"{a}+{b}", _w("pair"), "words"),))))
+        if open_end and pos_b + len(b) == end:  # "... vien cong|": pairs starting "vien+cong"
+            alt = Alternative(f"{a}+{b}", _w("pair") * _w("prefix_factor"), "words", "prefix")
+        else:  # a typo in either word is corrected by the index (mode "pair")
+            alt = Alternative(f"{a}+{b}", _w("pair"), "words", "pair")
+        terms.append((pos, Term(f"{a} {b}", (alt,))))
     return terms
