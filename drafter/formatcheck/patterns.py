@@ -39,9 +39,12 @@ PLACEHOLDER_RE = re.compile(r"^[\s.…_]*$")
 #: errors can be reported: missing comma, numeric dates, blanks left in a draft ("ngày   tháng").
 #: Groups: place, comma, day, month, year (day/month/year may be None for blanks).
 PLACE_DATE_RE = re.compile(
-    r"^(?P<place>[^\W\d_][^\d,]{0,40}?)(?P<comma>\s*,)?\s+ngày\s*(?P<day>\d{1,2})?[\s.…_]*"
-    r"tháng\s*(?P<month>\d{1,2})?[\s.…_]*năm\s*(?P<year>\d{4})?\s*\.?$"
+    r"^(?P<place>[^\W\d_][^\d,]{0,40}?)(?P<comma>\s*,)?\s+(?i:ngày)\s*(?P<day>\d{1,2})?[\s.…_]*"
+    r"(?i:tháng)\s*(?P<month>\d{1,2})?[\s.…_]*(?i:năm)\s*(?P<year>\d{4})?\s*\.?$"
 )
+
+#: "Ngày", "Tháng", "Năm" capitalised inside the date line (they are written in lowercase).
+DATE_WORD_CAPITAL_RE = re.compile(r"\b(?:Ngày|Tháng|Năm|NGÀY|THÁNG|NĂM)\b")
 
 #: A place-date line written with a numeric date: "Hà Nội, ngày 03/4/2018", "Huế, 03-4-2018".
 PLACE_NUMERIC_DATE_RE = re.compile(

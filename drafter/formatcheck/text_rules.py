@@ -16,7 +16,8 @@ from ..numbercode import PROBLEMS, parse
 from ..text import fold
 from .elements import Elements
 from .lines import Line, is_upper_text
-from .patterns import (ACADEMIC_NAME_RE, AUTHORITY_RE, CAN_CU_RE, FILING_LINE_RE, KINH_GUI_COLON_RE,
+from .patterns import (ACADEMIC_NAME_RE, AUTHORITY_RE, CAN_CU_RE, DATE_WORD_CAPITAL_RE, FILING_LINE_RE,
+                       KINH_GUI_COLON_RE,
                        NHU_TREN_RE, NUMBER_LINE_RE, PARTY_AUTHORITY_RE,
                        PLACE_DATE_RE, PLACEHOLDER_RE, RECIPIENT_ITEM_RE, RECIPIENTS_LABEL_RE,
                        STATE_CODE_RE)
@@ -141,6 +142,9 @@ def _place_date(el: Elements, profile, expect: bool) -> list[Finding]:
                                 line, suggestion=line.raw.replace(place, place[:1].upper() + place[1:], 1)))
     if not m["comma"]:
         out.append(make_finding("FMT031", profile, f"Thiếu dấu phẩy sau địa danh “{place}”.", line))
+    if DATE_WORD_CAPITAL_RE.search(line.clean[len(m["place"]):]):
+        fixed = line.raw[: len(m["place"])] + DATE_WORD_CAPITAL_RE.sub(lambda w: w[0].lower(), line.raw[len(m["place"]):])
+        out.append(make_finding("FMT031", profile, "Các chữ “ngày”, “tháng”, “năm” viết thường.", line, suggestion=fixed))
     day, month, year = m["day"], m["month"], m["year"]
     if day and month and year:
         fixed_day, fixed_month = _pad(day, profile, "day"), _pad(month, profile, "month")

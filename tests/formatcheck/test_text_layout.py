@@ -67,6 +67,7 @@ CASES = [
     ("kt-collective", "T/M BAN THƯỜNG VỤ", "K/T BAN THƯỜNG VỤ", "FMT062", "warning"),
     ("signer-title-repeats", "PHÓ BÍ THƯ\n", "PHÓ BÍ THƯ HUYỆN UỶ\n", "FMT066", "warning"),
     ("place-lowercase", "Định Hoá, ngày", "định Hoá, ngày", "FMT031", "error"),
+    ("capital-ngay", "Định Hoá, ngày", "Định Hoá, Ngày", "FMT031", "error"),
     ("academic-title", "Nguyễn Văn An", "PGS.TS. Nguyễn Văn An", "FMT067", "warning"),
     ("no-recipients", "Nơi nhận:", "Ghi chú:", "FMT070", "error"),
     ("label-no-colon", "Nơi nhận:", "Nơi nhận", "FMT072", "warning"),
