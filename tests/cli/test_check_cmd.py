@@ -90,10 +90,15 @@ def test_annotate_writes_a_comment_per_finding(bad_docx, tmp_path, capsys):
     assert "[FMT021]" in comments and "Đề xuất: Số 05-KL/HU" in comments
     # the comment on FMT021 is anchored on the number line's text
     import docx
+    from docx.oxml.ns import qn
 
     annotated = docx.Document(str(out))
-    anchored = {c.text.split("]")[0].lstrip("["): c for c in annotated.comments}
-    assert "FMT021" in anchored
+    (comment,) = [c for c in annotated.comments if c.text.startswith("[FMT021]")]
+    starts = [el for el in annotated.element.body.iter(qn("w:commentRangeStart"))
+              if el.get(qn("w:id")) == str(comment.comment_id)]
+    assert len(starts) == 1
+    paragraph = starts[0].getparent()
+    assert "".join(t.text for t in paragraph.iter(qn("w:t"))) == "Số: 05/KL-HU"
     assert main(["check", str(out)]) == 1  # the annotated copy is still a readable .docx
 
 
