@@ -13,6 +13,7 @@ import datetime as _dt
 import importlib
 import json
 import os
+import threading
 from collections import OrderedDict
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -64,6 +65,18 @@ def open_store(location: str) -> Store:
     return open_sqlite(Path(location).expanduser())
 
 
+def _locked(method):
+    """Run a Registry method under the registry's lock (index and cache are shared state)."""
+    import functools
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
 def _entries_from_jsonl(path: Path) -> Iterator[Entry]:
     from .importer import entry_from_record
 
@@ -81,6 +94,7 @@ class Registry:
         self._index: SearchIndex | None = None
         self._stamp = -1
         self._cache: OrderedDict[int, Entry] = OrderedDict()  # entries recently shown by search
+        self._lock = threading.RLock()  # searches may come from a worker thread
 
     # -- index ---------------------------------------------------------------------------
     @property
@@ -112,6 +126,7 @@ class Registry:
                 self._cache.popitem(last=False)
         return {i: self._cache[i] for i in ids if i in self._cache}
 
+    @_locked
     def refresh_if_changed(self) -> bool:
         """Reload the index if another client changed the registry; True when it did."""
         if self.store.change_count() == self._stamp:
@@ -138,8 +153,11 @@ class Registry:
 
     # -- search and lookup ---------------------------------------------------------------
     def search(self, query: str, limit: int = 10, boost: Iterable[int] = ()) -> list[SearchResult]:
-        """Ranked matches for what the user typed (see :mod:`drafter.registry.query`)."""
-        return rank(self.index, self._fetch, query, limit, boost)
+        """Ranked matches for what the user typed (see :mod:`drafter.registry.query`).
+
+        Thread-safe; a worker thread may search while the UI thread reads entries."""
+        with self._lock:
+            return rank(self.index, self._fetch, query, limit, boost)
 
     def get(self, entry_id: int) -> Entry | None:
         return self.store.get(entry_id)
@@ -160,6 +178,7 @@ class Registry:
         rows = rows if rows is not None else np.empty(0, dtype=np.int32)
         return rows[self.index.alive[rows]] if len(rows) else rows
 
+    @_locked
     def lookup(self, type: str | None = None, number: str | None = None, code: str | None = None,
                date: _dt.date | None = None, jurisdiction: str | None = None) -> Entry | None:
         """The entry for a number-code (and type/date/jurisdiction when given), or None.
@@ -196,6 +215,7 @@ class Registry:
             found.sort(key=lambda e: (e.date or _dt.date.min), reverse=True)
         return found[0]
 
+    @_locked
     def lookup_citation(self, citation) -> Entry | None:
         """:meth:`lookup` for a :class:`drafter.citations.Citation` (or by name when unnumbered)."""
         if citation.number:
@@ -211,6 +231,7 @@ class Registry:
         return None
 
     # -- edits ---------------------------------------------------------------------------
+    @_locked
     def add(self, entry: Entry) -> Entry:
         """Store a new entry as given (no merging); returns it with its id."""
         before = self.store.change_count()
@@ -218,6 +239,7 @@ class Registry:
         self._after_write(before, [(stored.id, search_keys(stored))])
         return stored
 
+    @_locked
     def update(self, entry: Entry) -> Entry:
         """Save an edited entry; raises StaleEntryError if someone changed it since it was read."""
         before = self.store.change_count()
@@ -225,6 +247,7 @@ class Registry:
         self._after_write(before, [(stored.id, search_keys(stored))])
         return stored
 
+    @_locked
     def delete(self, entry_id: int) -> None:
         before = self.store.change_count()
         self.store.delete(entry_id)
@@ -249,9 +272,10 @@ class Registry:
         from .importer import import_paths
 
         report = import_paths(self, paths, progress=progress, cancel=cancel)
-        self._cache.clear()
-        self._index = None  # rebuilt (and cached) on the next search
-        self._stamp = -1
+        with self._lock:  # searches keep working during the import; the index reloads after it
+            self._cache.clear()
+            self._index = None  # rebuilt (and cached) on the next search
+            self._stamp = -1
         return report
 
     def export_jsonl(self, path: str | Path) -> int:

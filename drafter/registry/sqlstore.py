@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import threading
 from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Iterable, Iterator, Sequence
@@ -85,6 +86,8 @@ class SqlStore(Store):
         self.location = location
         self._depth = 0
         self._dirty = False
+        #: One connection, many threads (the GUI searches off the UI thread): one at a time.
+        self._lock = threading.RLock()
 
     # -- plumbing -------------------------------------------------------------------------
     @contextmanager
@@ -100,10 +103,15 @@ class SqlStore(Store):
             raise translated from exc
 
     def _execute(self, statement: str, params: Sequence = ()):
-        cursor = self._conn.cursor()
-        with self._errors():
-            cursor.execute(self.dialect.sql(statement), params)
-        return cursor
+        with self._lock:
+            cursor = self._conn.cursor()
+            with self._errors():
+                cursor.execute(self.dialect.sql(statement), params)
+            return cursor
+
+    def _rows(self, statement: str, params: Sequence = ()) -> list:
+        with self._lock:
+            return self._execute(statement, params).fetchall()
 
     def migrate(self) -> int:
         """Create or upgrade the schema; returns the schema version now in force."""
@@ -127,6 +135,12 @@ class SqlStore(Store):
 
     @contextmanager
     def write(self):
+        with self._lock:
+            with self._write():
+                yield self
+
+    @contextmanager
+    def _write(self):
         if self._depth:
             self._depth += 1
             try:
@@ -186,8 +200,8 @@ class SqlStore(Store):
 
     # -- reads ----------------------------------------------------------------------------
     def get(self, entry_id: int) -> Entry | None:
-        row = self._execute(_SELECT + " WHERE id = ?", (entry_id,)).fetchone()
-        return _decode(row) if row else None
+        rows = self._rows(_SELECT + " WHERE id = ?", (entry_id,))
+        return _decode(rows[0]) if rows else None
 
     def get_many(self, ids: Iterable[int]) -> dict[int, Entry]:
         ids = list(dict.fromkeys(int(i) for i in ids))
@@ -195,31 +209,33 @@ class SqlStore(Store):
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ", ".join("?" for _ in chunk)
-            for row in self._execute(f"{_SELECT} WHERE id IN ({marks})", chunk).fetchall():
+            for row in self._rows(f"{_SELECT} WHERE id IN ({marks})", chunk):
                 found[row[0]] = _decode(row)
         return found
 
     def find_by_key(self, key: str) -> list[Entry]:
-        return [_decode(r) for r in self._execute(_SELECT + " WHERE key = ? ORDER BY id", (key,)).fetchall()]
+        return [_decode(r) for r in self._rows(_SELECT + " WHERE key = ? ORDER BY id", (key,))]
 
     def entries(self) -> Iterator[Entry]:
-        cursor = self._execute(_SELECT + " ORDER BY id")
-        while rows := cursor.fetchmany(2000):
+        last = -1
+        while rows := self._rows(_SELECT + " WHERE id > ? ORDER BY id LIMIT 2000", (last,)):
+            last = rows[-1][0]
             yield from (_decode(r) for r in rows)
 
     def count(self) -> int:
-        return int(self._execute("SELECT COUNT(*) FROM entries").fetchone()[0])
+        return int(self._rows("SELECT COUNT(*) FROM entries")[0][0])
 
     def index_rows(self) -> Iterator[StoredRow]:
-        cursor = self._execute("SELECT id, search_keys FROM entries ORDER BY id")
-        while rows := cursor.fetchmany(20000):
-            yield from rows
+        with self._lock:  # one snapshot: the index must match one state of the table
+            rows = self._execute("SELECT id, search_keys FROM entries ORDER BY id").fetchall()
+        yield from rows
 
     def change_count(self) -> int:
-        return int(self._execute("SELECT changes FROM meta").fetchone()[0])
+        return int(self._rows("SELECT changes FROM meta")[0][0])
 
     def load_blob(self, name: str) -> tuple[int, bytes] | None:
-        row = self._execute("SELECT stamp, data FROM blobs WHERE name = ?", (name,)).fetchone()
+        rows = self._rows("SELECT stamp, data FROM blobs WHERE name = ?", (name,))
+        row = rows[0] if rows else None
         return (int(row[0]), bytes(row[1])) if row else None
 
     def save_blob(self, name: str, stamp: int, data: bytes) -> None:
