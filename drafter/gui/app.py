@@ -37,12 +37,11 @@ def open_initial(window, path: Path | None) -> None:
 
     if window.offer_recovery():
         return
-    target = path or first_example_draft()
-    if target is not None and window.open_path(target, confirm=False):
-        if path is None:
-            window.path = None  # an example is a starting point: saving asks where to save it
-            window._update_status()
+    if path is not None and window.open_path(path, confirm=False):
         return
+    example = first_example_draft() if path is None else None
+    if example is not None and window.open_path(example, confirm=False, as_template=True):
+        return  # an example is a starting point: saving asks where to save it
     try:
         templates = operations.templates(window.settings)
     except Exception as exc:  # noqa: BLE001 - shown in the window, never a crash at start

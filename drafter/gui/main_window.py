@@ -215,7 +215,8 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(Path(path), confirm=False)
 
-    def open_path(self, path: Path, confirm: bool = True) -> bool:
+    def open_path(self, path: Path, confirm: bool = True, as_template: bool = False) -> bool:
+        """Open a draft file; ``as_template`` (an example): show it unsaved, not in recent files."""
         if confirm and not self.confirm_discard():
             return False
         try:
@@ -225,8 +226,9 @@ class MainWindow(QMainWindow):
             self.report_error(exc)
             return False
         self.form.set_template(info, values=operations.form_values(info, draft), settings=self.settings)
-        self._show_draft(info, draft, Path(path), dirty=False)
-        self._remember_recent(Path(path))
+        self._show_draft(info, draft, None if as_template else Path(path), dirty=False)
+        if not as_template:
+            self._remember_recent(Path(path))
         return True
 
     def _show_draft(self, info, draft, path: Path | None, dirty: bool) -> None:

@@ -99,3 +99,19 @@ def test_pdf_export_without_libreoffice_says_so_in_vietnamese(qtbot, make_window
     assert "Traceback" not in dialogs.messages[-1]
     assert not (tmp_path / "ket-luan.pdf").exists()
     assert window.act_pdf.isEnabled()
+
+
+def _soffice():
+    from drafter.export import find_soffice
+
+    return find_soffice()
+
+
+@pytest.mark.skipif(_soffice() is None, reason="LibreOffice is not installed")
+def test_pdf_export_with_libreoffice(qtbot, make_window, tmp_path):
+    window = make_window()
+    assert window.new_draft("ket-luan-btv")
+    out = tmp_path / "ket-luan.pdf"
+    with qtbot.waitSignal(window.exported, timeout=120000):
+        window.export_to(out)
+    assert out.read_bytes().startswith(b"%PDF")

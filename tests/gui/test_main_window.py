@@ -230,3 +230,35 @@ def test_registry_and_docx_review_windows_open(qtbot, make_window, small_registr
     assert review.isVisible()
     registry_window.close()
     review.close()
+
+
+def test_start_opens_the_first_example_as_an_unsaved_draft(make_window):
+    from drafter.gui.app import open_initial
+
+    window = make_window()
+    open_initial(window, None)
+    example = load_draft(first_example_draft())
+    assert window.template.id == example.template_id
+    assert window.path is None and not window.dirty
+    assert window.settings.recent_files == ()
+
+
+def test_start_without_examples_opens_a_new_draft_from_the_first_template(make_window, monkeypatch):
+    from drafter.gui import app
+
+    monkeypatch.setattr(app, "first_example_draft", lambda: None)
+    window = make_window()
+    app.open_initial(window, None)
+    assert window.template.id == list_templates()[0].id
+
+
+def test_start_with_a_file_argument_opens_it(make_window, tmp_path):
+    from drafter.gui.app import open_initial
+
+    first = make_window()
+    first.new_draft("chi-thi")
+    path = tmp_path / "ct.draft"
+    first.save_to(path)
+    window = make_window()
+    open_initial(window, path)
+    assert window.path == path and window.template.id == "chi-thi"
