@@ -34,6 +34,9 @@ DATE_LINE_RE = re.compile(r"^[^\n,]{2,60},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,
 #: or "tỉnh" (capitalised words). Group 1: "Thành phố" or "tỉnh"; group 2: the name.
 PLACE_RE = re.compile(r"\b(Thành phố|thành phố|[Tt]ỉnh)\s+((?:[A-ZĐÂĂÊÔƠƯ][^\s,.;:()“”\"]*)(?:\s+[A-ZĐÂĂÊÔƠƯ][^\s,.;:()“”\"]*){0,3})")
 
+#: A term (khóa) number in Roman numerals, kept in capitals when an issuer is re-cased: "VII".
+ROMAN_RE = re.compile(r"[IVXLC]+")
+
 #: A central bloc named in the text: "Khối Doanh nghiệp Trung ương", "Khối các cơ quan Trung ương".
 BLOC_RE = re.compile(r"\bKhối (Doanh nghiệp Trung ương|các cơ quan Trung ương|Cơ quan Trung ương)")
 
@@ -63,7 +66,9 @@ def _sentence_case(text: str, body: str) -> str:
     for m in pattern.finditer(body) if words else ():
         if not m[0].isupper():
             return " ".join(m[0].split())
-    return text[:1] + text[1:].lower()
+    words = [w if ROMAN_RE.fullmatch(w) else w.lower() for w in text.split()]
+    joined = " ".join(words)
+    return joined[:1].upper() + joined[1:]
 
 
 def _title_block(lines: list[str]) -> tuple[str | None, list[str]]:

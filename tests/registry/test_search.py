@@ -172,3 +172,26 @@ def test_lookup_and_lookup_citation(registry):
                      name="Nghị quyết Trung ương 4 khóa XII")
     assert registry.lookup_citation(named).number_code == "04-NQ/TW"
     assert registry.lookup(number="777", code="KL/TW") is None
+
+
+def test_searches_from_a_worker_thread_while_adding(tmp_path):
+    import threading
+
+    registry = open_registry(tmp_path / "r.sqlite3")
+    errors: list[BaseException] = []
+
+    def worker():
+        try:
+            for _ in range(50):
+                assert _label(registry.search("kl 21")[0].entry) == "21-KL/TW"
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    for i in range(30):
+        registry.add(Entry(None, "Thông báo", str(500 + i), "TB/TW", subject=f"việc thứ {i}"))
+    thread.join(60)
+    assert not errors
+    assert registry.search("tb 529")[0].entry.number == "529"
+    registry.close()
