@@ -194,7 +194,7 @@ class BodyEditor(QWidget):
             while not it.atEnd():
                 cite = format_property(it.fragment().charFormat(), CITE_PROP)
                 it += 1
-                entry_id = json.loads(cite)["cite"].get("entry_id") if cite else None
+                entry_id = json.loads(cite)["ref"].get("entry_id") if cite else None
                 if entry_id is not None and entry_id not in ids:
                     ids.append(entry_id)
             block = block.next()

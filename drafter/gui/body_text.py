@@ -11,6 +11,7 @@ format properties, so :func:`read_blocks` (document → model) and :func:`fill_d
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 
@@ -49,17 +50,18 @@ def format_property(fmt, key):
 
 
 def cite_to_json(seg: Cite) -> dict:
-    """The draft-file JSON of a citation segment (same keys as drafter.drafting.draftfile)."""
-    data: dict = {"cite": seg.ref.to_json()}
-    if seg.short_name:
-        data["short_name"] = seg.short_name
-    if seg.form != "auto":
-        data["form"] = seg.form
+    """Every field of a citation segment as JSON (the reference plus the segment's own options,
+    whatever fields the drafting model gives Cite), so the span keeps all of it."""
+    data: dict = {"ref": seg.ref.to_json()}
+    for f in dataclasses.fields(Cite):
+        if f.name != "ref":
+            data[f.name] = getattr(seg, f.name)
     return data
 
 
 def cite_from_json(data: dict) -> Cite:
-    return Cite(CitationRef.from_json(data["cite"]), data.get("short_name"), data.get("form", "auto"))
+    known = {f.name for f in dataclasses.fields(Cite)} - {"ref"}
+    return Cite(CitationRef.from_json(data["ref"]), **{k: v for k, v in data.items() if k in known})
 
 
 def _default_label(seg: Cite) -> tuple[str, str]:

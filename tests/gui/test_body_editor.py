@@ -206,3 +206,17 @@ def test_missing_format_properties_keep_none_alive():
     results = [format_property(fmt, CITE_PROP) for _ in range(500)] + [item.data(300) for _ in range(500)]
     del results
     assert sys.getrefcount(None) >= before - 5
+
+
+def test_round_trip_of_every_example_draft(editor):
+    """The example drafts (one per seed) keep every segment field, footnote marks included."""
+    from pathlib import Path
+
+    from drafter.drafting import load_draft
+
+    examples = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.json"))
+    assert examples
+    for path in examples:
+        body = load_draft(path).body
+        editor.set_body(body)
+        assert editor.body() == body, path.name
