@@ -220,3 +220,60 @@ def test_round_trip_of_every_example_draft(editor):
         body = load_draft(path).body
         editor.set_body(body)
         assert editor.body() == body, path.name
+
+
+def _normalised(blocks):
+    """What a body is after the editor: no empty texts, adjacent same-style texts merged,
+    no empty blocks (the drafting model never makes those)."""
+    out = []
+    for block in blocks:
+        segments = []
+        for seg in block.segments:
+            if isinstance(seg, Text) and not seg.text:
+                continue
+            prev = segments[-1] if segments else None
+            if isinstance(seg, Text) and isinstance(prev, Text) and (prev.bold, prev.italic) == (seg.bold, seg.italic):
+                segments[-1] = Text(prev.text + seg.text, seg.bold, seg.italic)
+            else:
+                segments.append(seg)
+        if segments:
+            out.append(Block(block.kind, tuple(segments), block.level))
+    return tuple(out)
+
+
+def _body_strategy():
+    import datetime as dt
+
+    from hypothesis import strategies as st
+
+    from drafter.drafting.model import CitationRef
+
+    letters = st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạếềểễệốồổỗộớờởỡợứừửữựíìỉĩịýỳỷỹỵ"
+                                   "ĐĂÂÊÔƠƯ0123456789 ,.;:-–/()“”\"'*\n\t"))
+    text = st.builds(Text, st.text(letters, max_size=30), st.booleans(), st.booleans())
+    ref = st.builds(CitationRef, st.sampled_from(["21-KL/TW", "01-KL/TW", "124-KH/TU", "01-QĐi/ĐUK"]),
+                    st.none() | st.integers(1, 10**6), st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2030, 1, 1)),
+                    st.none() | st.sampled_from(["TW", "Thành phố Hồ Chí Minh"]))
+    cite = st.builds(Cite, ref, st.none() | st.sampled_from(["Kết luận số 21", "Kế hoạch 124"]),
+                     st.sampled_from(["auto", "full", "short"]), st.booleans())
+    note = st.builds(NoteRef, st.sampled_from(["1", "2", "a"]))
+    segments = st.lists(st.one_of(text, text, cite, note), max_size=6).map(tuple)
+    block = st.one_of(st.builds(Block, st.sampled_from(["paragraph", "item"]), segments),
+                      st.builds(Block, st.just("heading"), segments, st.integers(1, 3)))
+    return st.lists(block, max_size=8)
+
+
+def test_round_trip_property(qtbot, fake_registry):
+    from hypothesis import HealthCheck, given, settings
+
+    widget = BodyEditor(fake_registry)
+    qtbot.addWidget(widget)
+
+    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(_body_strategy())
+    def check(blocks):
+        body = _normalised(blocks)
+        widget.set_body(body)
+        assert widget.body() == body
+
+    check()
