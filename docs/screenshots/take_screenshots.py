@@ -50,7 +50,7 @@ def main() -> int:
     settings = Settings(place="Thành phố Hồ Chí Minh", parent_body="ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH",
                         issuer="THÀNH ỦY", signer_title="PHÓ BÍ THƯ", signer_name="Nguyễn Văn Hiếu")
     window = MainWindow(settings)
-    window.resize(1500, 920)
+    window.resize(1680, 980)
     window.show()
     wait_for(lambda: window.registry is not None, 30_000)
 
@@ -79,11 +79,20 @@ def main() -> int:
     window.grab().save(str(HERE / "picker.png"))
     QTest.keyClick(editor, Qt.Key.Key_Escape)
 
-    for ch in " ngày 25-10-2021 và Kết luận số 1-KL/TW ngày 18/5/2021, Quy định số 37/QĐ-TW.":
+    editor.moveCursor(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    editor.textCursor().removeSelectedText()
+    typed = ("Căn cứ Kết luận số 21/KL-TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng và "
+             "Kết luận số 1-KL/TW ngày 18/5/2021, Ban Thường vụ Thành ủy yêu cầu:")
+    for ch in typed:
         QTest.sendKeyEvent(QTest.KeyAction.Click, editor, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+        if window.editor.picker.is_open() and ch in " /":
+            QTest.keyClick(editor, Qt.Key.Key_Escape)
     QTest.keyClick(editor, Qt.Key.Key_Escape)
     refreshed()
-    window.review_dock.raise_()
+    window.resizeDocks([window.review_dock], [330], Qt.Orientation.Vertical)
+    error = next(f for f in window.last_refresh.findings if f.severity == "error")
+    window._finding_activated(error)
+    QTest.qWait(300)
     window.grab().save(str(HERE / "review-panel.png"))
 
     registry_window = window.open_registry_window()

@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Horizontal)
         for widget in (form_scroll, self.editor, self.preview):
             splitter.addWidget(widget)
-        splitter.setSizes([290, 620, 590])
+        splitter.setSizes([280, 700, 560])
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 1)
         splitter.setChildrenCollapsible(False)
