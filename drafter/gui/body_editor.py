@@ -95,6 +95,7 @@ class BodyEditor(QWidget):
         self._recent: list[int] = []  # entries cited recently (this session, or given by the window)
         self.picker = CitationPicker(self.editor, boost_provider=self.boost_ids)
         self.editor.picker = self.picker
+        self.editor.label_for = self._label_for
         self.picker.chosen.connect(self._insert_citation)
         self.outline = QListWidget(self)
         self.outline.setAccessibleName("Các phần của văn bản")

@@ -15,9 +15,9 @@ import dataclasses
 import itertools
 import json
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import (QColor, QFont, QSyntaxHighlighter, QTextBlockFormat, QTextCharFormat, QTextCursor,
-                           QTextFormat)
+                           QTextDocument, QTextFormat)
 from PySide6.QtWidgets import QTextEdit
 
 from drafter.drafting.model import Block, Cite, CitationRef, NoteRef, Text
@@ -35,6 +35,7 @@ CITE_BACKGROUND = QColor("#fdeba0")
 CITE_FOREGROUND = QColor("#123a7a")
 NOTE_FOREGROUND = QColor("#7a1230")
 HEADING_BACKGROUND = QColor("#eef2f8")
+SEGMENTS_MIME = "application/x-drafter-blocks+json"  # copied blocks with their citation references
 LINE_SEPARATOR = "\u2028"  # a line break inside one block (QTextBlock.text() uses it)
 _tokens = itertools.count(1)
 
@@ -62,6 +63,30 @@ def cite_to_json(seg: Cite) -> dict:
 def cite_from_json(data: dict) -> Cite:
     known = {f.name for f in dataclasses.fields(Cite)} - {"ref"}
     return Cite(CitationRef.from_json(data["ref"]), **{k: v for k, v in data.items() if k in known})
+
+
+def _segment_to_json(seg) -> dict:
+    if isinstance(seg, Cite):
+        return {"cite": cite_to_json(seg)}
+    if isinstance(seg, NoteRef):
+        return {"note": seg.note_id}
+    return {"text": seg.text, "bold": seg.bold, "italic": seg.italic}
+
+
+def _segment_from_json(data: dict):
+    if "cite" in data:
+        return cite_from_json(data["cite"])
+    if "note" in data:
+        return NoteRef(str(data["note"]))
+    return Text(str(data["text"]), bool(data.get("bold")), bool(data.get("italic")))
+
+
+def _block_to_json(block: Block) -> dict:
+    return {"kind": block.kind, "level": block.level, "segments": [_segment_to_json(s) for s in block.segments]}
+
+
+def _block_from_json(data: dict) -> Block:
+    return Block(str(data["kind"]), tuple(_segment_from_json(s) for s in data["segments"]), int(data["level"]))
 
 
 def _default_label(seg: Cite) -> tuple[str, str]:
@@ -238,6 +263,7 @@ class BodyTextEdit(QTextEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.picker = None
+        self.label_for = None  # display label and tooltip of a citation (set by the body editor)
         self.setAcceptRichText(False)
         self.setTabChangesFocus(False)
         self.cursorPositionChanged.connect(self._snap_cursor)
@@ -323,10 +349,39 @@ class BodyTextEdit(QTextEdit):
             self.picker.close_picker()
         super().focusOutEvent(event)
 
+    def createMimeDataFromSelection(self):
+        """Plain text for other programs, plus the selected blocks with their citations for
+        pasting back into Drafter (HTML would lose the references)."""
+        rich = super().createMimeDataFromSelection()  # lists a fixed set of formats: copy it out
+        mime = QMimeData()
+        mime.setText(rich.text())
+        mime.setHtml(rich.html())
+        scratch = QTextDocument()
+        QTextCursor(scratch).insertFragment(self.textCursor().selection())
+        blocks = read_blocks(scratch)
+        mime.setData(SEGMENTS_MIME, json.dumps([_block_to_json(b) for b in blocks], ensure_ascii=False).encode())
+        return mime
+
     def insertFromMimeData(self, source) -> None:
-        """Paste as plain text: a pasted span must not become a fake citation."""
+        """Paste Drafter blocks with their citations; anything else as plain text (a pasted
+        highlighted span from elsewhere must not become a fake citation)."""
+        cursor = self.textCursor()
+        if source.hasFormat(SEGMENTS_MIME):
+            try:
+                blocks = [_block_from_json(b) for b in json.loads(bytes(source.data(SEGMENTS_MIME)).decode())]
+            except (ValueError, KeyError, TypeError):
+                blocks = None
+            if blocks:
+                cursor.beginEditBlock()
+                for i, block in enumerate(blocks):
+                    if i:
+                        cursor.insertBlock(block_format(block.kind, block.level), QTextCharFormat())
+                    insert_segments(cursor, block.segments, self.label_for)
+                cursor.endEditBlock()
+                self.setTextCursor(cursor)
+                self.citationsChanged.emit()
+                return
         if source.hasText():
-            cursor = self.textCursor()
             cursor.insertText(source.text().replace("\r\n", "\n").replace("\r", "\n"), QTextCharFormat())
             self.setTextCursor(cursor)
 

@@ -277,3 +277,25 @@ def test_round_trip_property(qtbot, fake_registry):
         assert widget.body() == body
 
     check()
+
+
+def test_copy_paste_keeps_citation_references(editor, keys):
+    editor.set_body(_body("Theo [[cite:21-KL/TW|2021-10-25|TW|id=1|form=full]] và tiếp\nDòng hai"))
+    editor.editor.selectAll()
+    keys.press(editor.editor, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    editor.editor.moveCursor(QTextCursor.MoveOperation.End)
+    keys.press(editor.editor, Qt.Key.Key_Return)
+    keys.press(editor.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    first, second = _body("Theo [[cite:21-KL/TW|2021-10-25|TW|id=1|form=full]] và tiếp\nDòng hai")
+    assert editor.body() == (first, second, first, second)
+    assert editor.cited_entry_ids() == [1]
+
+
+def test_pasting_plain_text_never_makes_a_citation(editor):
+    from PySide6.QtCore import QMimeData
+
+    mime = QMimeData()
+    mime.setText("Kết luận số 21-KL/TW")
+    mime.setHtml('<span style="background:#fdeba0">Kết luận số 21-KL/TW</span>')
+    editor.editor.insertFromMimeData(mime)
+    assert editor.body() == (Block("paragraph", (Text("Kết luận số 21-KL/TW"),)),)
