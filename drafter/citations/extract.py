@@ -104,6 +104,8 @@ def _numbers(s: str, pos: int, limit: int) -> list[tuple[int, int, tuple, bool]]
         return []
     has_so = bool(intro["so"])
     tok = P.NUMBER_TOKEN_RE.match(s, intro.end())
+    if tok is None:  # the intro saw a digit the token does not take ("Quy định7.١٢", 20+ digits)
+        return []
     parsed = _read_code(tok.group(0), has_so)
     if parsed is None or (parsed[1] is None and parsed[2] is None and not _accept_bare(s, tok["num"], tok.end(), has_so)):
         return []
@@ -113,6 +115,8 @@ def _numbers(s: str, pos: int, limit: int) -> list[tuple[int, int, tuple, bool]]
         if not more or more.end() >= limit:
             break
         tok = P.NUMBER_TOKEN_RE.match(s, more.end())
+        if tok is None:
+            break
         nxt = _read_code(tok.group(0), has_so or bool(more["so"]))
         if nxt is None or (nxt[2] is None and parsed[2] is not None):
             break
