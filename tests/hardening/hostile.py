@@ -7,7 +7,6 @@ the 100 MB text file is written in 1 MB chunks.
 
 from __future__ import annotations
 
-import os
 import random
 import zipfile
 from pathlib import Path
