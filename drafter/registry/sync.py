@@ -373,12 +373,16 @@ class ChangeWatcher:
             return False
         if changed is None or len(changed) + index.delta_size > MAX_DELTA:
             return registry.refresh_if_changed()
-        fresh = copy.deepcopy(index)
-        for entry_id, keys in changed:
-            if keys is None:
-                fresh.remove(entry_id)
-            else:
-                fresh.add(entry_id, keys)
+        try:
+            fresh = copy.deepcopy(index)
+            for entry_id, keys in changed:
+                if keys is None:
+                    fresh.remove(entry_id)
+                else:
+                    fresh.add(entry_id, keys)
+        except Exception as exc:  # an index that cannot be copied: reload it whole
+            log.debug("index delta not applied (%s); reloading", exc)
+            return registry.refresh_if_changed()
         if registry._index is index and registry._stamp == stamp:  # not replaced meanwhile
             registry._index, registry._stamp = fresh, now
         return True
