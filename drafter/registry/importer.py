@@ -117,15 +117,22 @@ def entry_from_record(record: dict, source: str) -> Entry:
 
 
 def _records_jsonl(path: Path) -> Iterator[tuple[int, dict | Exception]]:
-    text = read_text_file(path)
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.strip():
-            try:
-                yield number, json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield number, RecordError(f"JSON không hợp lệ ({exc.msg})")
-            except RecursionError:  # "[[[[..." nested deeper than the parser's stack
-                yield number, RecordError("JSON lồng nhau quá sâu")
+    """Stream a JSONL file line by line (a registry export can be far larger than a document)."""
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            for number, line in enumerate(fh, 1):
+                if line.strip():
+                    try:
+                        yield number, json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        yield number, RecordError(f"JSON không hợp lệ ({exc.msg})")
+    except UnicodeDecodeError as exc:
+        raise InputFileError(f"Tệp không ở mã UTF-8 (lỗi ở byte {exc.start}): {path}",
+                             "Hãy lưu lại tệp với bảng mã UTF-8 rồi nhập lại.") from exc
+    except FileNotFoundError as exc:
+        raise InputFileError(f"Không tìm thấy tệp: {path}", "Kiểm tra lại đường dẫn và tên tệp.") from exc
+    except OSError as exc:
+        raise InputFileError(f"Không đọc được tệp {path}: {exc.strerror or exc}") from exc
 
 
 def _records_csv(path: Path) -> Iterator[tuple[int, dict | Exception]]:
