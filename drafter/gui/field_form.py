@@ -172,6 +172,14 @@ class FieldForm(QWidget):
             label.setVisible(bool(message))
         return problems
 
+    def focus_first(self) -> None:
+        """Keyboard: put the cursor in the first field (the first invalid one if any)."""
+        problems = self.errors()
+        name = next((s.name for s in self._specs if s.name in problems), None)
+        editor = self.editors.get(name) if name else next(iter(self.editors.values()), None)
+        if editor is not None:
+            editor.setFocus()
+
     def set_value(self, name: str, value) -> None:
         """Set one field's editor (used by tests and by 'restore defaults')."""
         spec = next(s for s in self._specs if s.name == name)

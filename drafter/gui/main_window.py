@@ -173,9 +173,22 @@ class MainWindow(QMainWindow):
     def _registry_opened(self, registry) -> None:
         self.registry = registry
         self.editor.set_registry(registry)
-        self.status_registry.setText(f"Sổ văn bản: {operations.registry_size(registry):,} văn bản".replace(",", "."))
         self.registryReady.emit(registry)
-        self.schedule_refresh(0)
+        self.registry_changed()
+
+    def registry_changed(self) -> None:
+        """The registry was edited (here or by another client): new count, re-check the draft."""
+        if self.registry is not None:
+            count = operations.registry_size(self.registry)
+            self.status_registry.setText(f"Sổ văn bản: {count:,} văn bản".replace(",", "."))
+            self.schedule_refresh(0)
+
+    def _check_registry_elsewhere(self) -> None:
+        """On activation: reload the index in the background if another client changed the registry."""
+        if self.registry is not None and hasattr(self.registry, "refresh_if_changed"):
+            run_in_background(self.registry.refresh_if_changed,
+                              on_done=lambda changed: changed and self.registry_changed(),
+                              on_error=lambda _exc: None)  # a shared registry that is briefly unreachable
 
     def _registry_failed(self, exc) -> None:
         self.status_registry.setText("Sổ văn bản: không mở được")
@@ -368,6 +381,10 @@ class MainWindow(QMainWindow):
         else:
             self.report_error(exc)
 
+    def focus_review(self) -> None:
+        self.review_dock.show()
+        self.review.tree.setFocus()
+
     def _finding_snippet(self, finding) -> str | None:
         text = self.last_refresh.text if self.last_refresh else ""
         if finding.start is None or finding.end is None or not text:
@@ -454,6 +471,7 @@ class MainWindow(QMainWindow):
 
         window = RegistryWindow(self.registry, self)
         window.setAttribute(Qt.WA_DeleteOnClose)
+        window.registryChanged.connect(self.registry_changed)
         window.show()
         self.registry_window = window
         return window
@@ -502,8 +520,11 @@ class MainWindow(QMainWindow):
         return True
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        if event.type() == QEvent.ActivationChange and not self.isActiveWindow():
-            self.autosaver.save_now()
+        if event.type() == QEvent.ActivationChange:
+            if self.isActiveWindow():
+                self._check_registry_elsewhere()
+            else:
+                self.autosaver.save_now()
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming

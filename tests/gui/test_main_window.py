@@ -97,8 +97,8 @@ def test_preview_is_a4_and_laid_out_like_the_page(qtbot, make_window):
              "Thành phố Hồ Chí Minh, ngày", "KẾT LUẬN", "-----", "Nơi nhận", "T/M BAN THƯỜNG VỤ", "Nguyễn Văn A"]
     positions = [text.find(part) for part in order]
     assert -1 not in positions, (order, text[:400])
-    assert positions.index(positions[order.index("KẾT LUẬN")]) == order.index("KẾT LUẬN")
-    assert positions[order.index("KẾT LUẬN")] < positions[order.index("-----")] < positions[order.index("Nơi nhận")]
+    title, rule, recipients = (positions[order.index(p)] for p in ("KẾT LUẬN", "-----", "Nơi nhận"))
+    assert title < rule < recipients
     html = page.toHtml()
     assert "font-style:italic" in html  # the place-date line
 
@@ -262,3 +262,28 @@ def test_start_with_a_file_argument_opens_it(make_window, tmp_path):
     window = make_window()
     open_initial(window, path)
     assert window.path == path and window.template.id == "chi-thi"
+
+
+def test_keyboard_moves_between_form_body_and_review(qtbot, keys, make_window):
+    window = make_window(settings=Settings())
+    window.new_draft("ket-luan-btv")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    keys.press(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert window.editor.editor.hasFocus()
+    keys.press(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert window.focusWidget() is window.form.editors["place"]  # the first field still missing
+    keys.press(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert window.review.tree.hasFocus()
+
+
+def test_registry_edits_update_the_count_and_recheck(qtbot, make_window, small_registry):
+    from drafter.registry.entry import Entry
+
+    window = make_window(small_registry)
+    registry_window = window.open_registry_window()
+    small_registry.add(Entry(None, "Chỉ thị", "23", "CT/TU", None, "Ban Thường vụ Thành ủy", "công tác cán bộ"))
+    with qtbot.waitSignal(window.refresh_timer.timeout, timeout=2000, raising=False):
+        registry_window.registryChanged.emit()
+    assert window.status_registry.text() == "Sổ văn bản: 6 văn bản"
+    registry_window.close()
