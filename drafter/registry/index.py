@@ -20,7 +20,7 @@ from typing import Iterable
 
 import numpy as np
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from .query import REASON_LABELS, Alternative, ParsedQuery, search_rules
 
@@ -201,12 +201,12 @@ class SearchIndex:
         return keys[:limit]
 
     def fuzzy_words(self, word: str) -> list[str]:
-        """Index words within a small edit distance of ``word`` (a typo)."""
+        """Index words within a small edit distance of ``word`` (a typo; a swap of two letters counts one)."""
         rules = search_rules()
         max_distance = next(d for n, d in rules["fuzzy_max_distance"] if len(word) <= n)
         if max_distance == 0:
             return []
-        found = process.extract(word, self._words, scorer=Levenshtein.distance,
+        found = process.extract(word, self._words, scorer=OSA.distance,
                                 score_cutoff=max_distance, limit=rules["fuzzy_limit"])
         return [match for match, _, _ in found]
 
