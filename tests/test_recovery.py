@@ -3,7 +3,6 @@
 import json
 from pathlib import Path
 
-from drafter import recovery
 from drafter.recovery import discard, list_recoveries, new_session_id, recovery_dir, restore, write_recovery
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -28,6 +27,7 @@ from .app import WINDOW_TITLE
 from .autosave import Autosaver, offer_recovery
 from .body_editor import BodyEditor
 from .field_form import FieldForm
+from .live_check import REFRESH_DELAY_MS, LiveCheck
 from .menus import build_menus
 from .preview import Preview
 from .review_panel import ReviewPanel
@@ -35,12 +35,10 @@ from .workers import LatestJob, run_in_background
 
 __all__ = ["MainWindow", "REFRESH_DELAY_MS"]
 
-#: Pause in typing after which the preview and the live check refresh (issue 6: ~400 ms).
-REFRESH_DELAY_MS = 400
 DRAFT_FILTER = "Dự thảo Drafter (*.draft *.json);;Mọi tệp (*)"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LiveCheck, QMainWindow):
     """``refreshed(object)`` is emitted with each new :class:`operations.Refresh` shown;
     ``registryReady(object)`` once the registry is open; ``exported(str)`` after each export."""
 
@@ -345,66 +343,6 @@ class MainWindow(QMainWindow):
         if not self._loading:
             self.body_touched = True
             self._mark_dirty()
-
-    def schedule_refresh(self, delay: int = REFRESH_DELAY_MS) -> None:
-        self.refresh_timer.start(delay)
-
-    def refresh_now(self) -> None:
-        """Compose, render and check the current draft in the background."""
-        self.refresh_timer.stop()
-        if self.template is None:
-            return
-        values = self._form_values()
-        body = None if not self.body_touched else self.editor.body()
-        self.refresh_job.request(operations.refresh, self.template, values, self.draft, body,
-                                 self.settings, self.registry)
-
-    def _refresh_done(self, result) -> None:
-        self.last_refresh = result
-        self.draft = result.draft
-        if not self.body_touched and result.draft.body != self.editor.body():
-            self._loading = True
-            self.editor.set_body(result.draft.body)
-            self._loading = False
-        self.preview.show_document(result.rendered)
-        self.preview.show_message("\n".join(result.rendered.notices))
-        findings = list(result.findings) + list(self.layout_findings)
-        self.review.set_findings(findings)
-        errors = sum(f.severity == "error" for f in findings)
-        warnings = sum(f.severity == "warning" for f in findings)
-        self.status_findings.setText(f"{errors} lỗi, {warnings} cảnh báo")
-        self.refreshed.emit(result)
-
-    def _refresh_failed(self, exc) -> None:
-        if isinstance(exc, DrafterError):
-            self.preview.show_message(f"Không cập nhật được bản xem trước: {exc.format_message()}")
-        else:
-            self.report_error(exc)
-
-    def focus_review(self) -> None:
-        self.review_dock.show()
-        self.review.tree.setFocus()
-
-    def _finding_snippet(self, finding) -> str | None:
-        text = self.last_refresh.text if self.last_refresh else ""
-        if finding.start is None or finding.end is None or not text:
-            return None
-        return text[finding.start:finding.end]
-
-    def _finding_activated(self, finding) -> None:
-        snippet = self._finding_snippet(finding)
-        if snippet and self.editor.select_text(snippet):
-            self.editor.setFocus()
-        else:
-            self.statusBar().showMessage("Đoạn này nằm trong một trích dẫn tự động hoặc phần đầu văn bản; "
-                                         "hãy sửa trong biểu mẫu hoặc sổ văn bản.", 5000)
-
-    def _fix_requested(self, finding) -> None:
-        snippet = self._finding_snippet(finding)
-        if snippet and finding.suggestion is not None and self.editor.replace_text(snippet, finding.suggestion):
-            self.statusBar().showMessage(f"Đã sửa: {snippet} → {finding.suggestion}", 4000)
-        else:
-            self.statusBar().showMessage("Không tìm thấy đoạn cần sửa trong nội dung.", 4000)
 
     # -- export ------------------------------------------------------------------------------
     def _ask_export_path(self, suffix: str, label: str) -> Path | None:
