@@ -132,8 +132,15 @@ class EntryForm(QWidget):
         for conflict in e.conflicts:
             current = getattr(e, conflict.field, None)
             current = format_date(current) if isinstance(current, dt.date) else current
-            item = QListWidgetItem(f"{FIELD_LABELS.get(conflict.field, conflict.field)}: “{conflict.value}” "
-                                   f"(nguồn: {conflict.source}) — hiện tại: “{current or ''}”")
+            value = conflict.value
+            if conflict.field == "date":
+                try:
+                    value = format_date(parse_date(value)) or value
+                except ValueError:
+                    pass
+            item = QListWidgetItem(f"{FIELD_LABELS.get(conflict.field, conflict.field)}: “{value}” "
+                                   f"(nguồn: {conflict.source})\n    đang ghi: “{current or ''}”")
+            item.setToolTip(item.text())
             item.setData(_CONFLICT_ROLE, conflict)
             self.conflicts.addItem(item)
         self.conflict_group.setVisible(bool(e.conflicts))

@@ -163,7 +163,7 @@ class RegistryWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((90, 120, 90, 230, 420, 80)):
+        for column, width in enumerate((85, 110, 85, 190, 300, 70)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
@@ -190,6 +190,7 @@ class RegistryWindow(QMainWindow):
         splitter.addWidget(self.form)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 440])
         self.setCentralWidget(splitter)
         self._actions()
 

@@ -218,22 +218,25 @@ def _build_big_registry(root, path) -> None:
 def big_registry_path(request):
     """A 100k-entry SQLite registry file, built once and kept in pytest's cache folder until the
     generator or the registry code changes (building it takes about a minute)."""
+    import os
     import shutil
+    import sqlite3
+    import tempfile
+    from contextlib import closing
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
     cache = Path(request.config.cache.mkdir("drafter-big-registry"))
     path = cache / f"registry-{_big_registry_key(root)}.sqlite3"
-    if not path.exists():
-        for old in cache.iterdir():
-            old.unlink() if old.is_file() else shutil.rmtree(old)
-        work = cache / "building"
-        work.mkdir()
-        _build_big_registry(root, work / "registry.sqlite3")
-        for suffix in ("-wal", "-shm"):
-            leftover = work / f"registry.sqlite3{suffix}"
-            if leftover.exists():
-                raise AssertionError(f"registry not closed cleanly: {leftover}")
-        (work / "registry.sqlite3").rename(path)
-        shutil.rmtree(work)
+    if not path.exists():  # several pytest processes may build at once: each in its own folder
+        work = Path(tempfile.mkdtemp(prefix="building-", dir=cache))
+        built = work / "registry.sqlite3"
+        _build_big_registry(root, built)
+        with closing(sqlite3.connect(built)) as conn:  # fold the WAL in: one file to move
+            conn.execute("PRAGMA journal_mode = DELETE")
+        os.replace(built, path)
+        shutil.rmtree(work, ignore_errors=True)
+        for old in cache.glob("registry-*.sqlite3"):
+            if old != path:
+                old.unlink(missing_ok=True)
     return path
