@@ -27,7 +27,7 @@ from drafter.doctypes import types_for_code
 from drafter.drafting.model import Block, Cite, CitationRef, Text
 
 from .body_text import (CITE_PROP, BodyTextEdit, block_format, block_kind, fill_document, format_property,
-                        read_blocks)
+                        read_blocks, span_at)
 from .citation_picker import CitationPicker
 
 __all__ = ["BodyEditor", "split_sections", "renumber", "roman"]
@@ -224,15 +224,24 @@ class BodyEditor(QWidget):
         return False
 
     def replace_text(self, old: str, new: str) -> bool:
-        """Replace the first occurrence of ``old`` by ``new`` (one undo step)."""
+        """Replace the first occurrence of ``old`` that touches no citation span by ``new`` (one
+        undo step, in the style of the replaced text)."""
         if not old:
             return False
-        found = self.editor.document().find(old, 0, QTextDocument.FindFlag.FindCaseSensitively)
+        doc = self.editor.document()
+        found = doc.find(old, 0, QTextDocument.FindFlag.FindCaseSensitively)
+        while not found.isNull() and self._has_span(found.selectionStart(), found.selectionEnd()):
+            found = doc.find(old, found.selectionEnd(), QTextDocument.FindFlag.FindCaseSensitively)
         if found.isNull():
             return False
-        found.insertText(new)
+        probe = QTextCursor(doc)
+        probe.setPosition(found.selectionStart() + 1)
+        found.insertText(new, probe.charFormat())  # the first replaced character's style
         self.editor.setTextCursor(found)
         return True
+
+    def _has_span(self, start: int, end: int) -> bool:
+        return any(span_at(self.editor.document(), pos) for pos in range(start, end))
 
     # -- sections -------------------------------------------------------------------------
     def section_titles(self) -> list[str]:

@@ -299,3 +299,12 @@ def test_pasting_plain_text_never_makes_a_citation(editor):
     mime.setHtml('<span style="background:#fdeba0">Kết luận số 21-KL/TW</span>')
     editor.editor.insertFromMimeData(mime)
     assert editor.body() == (Block("paragraph", (Text("Kết luận số 21-KL/TW"),)),)
+
+
+def test_replace_text_never_cuts_a_citation(editor):
+    editor.set_body(_body("Theo [[cite:21-KL/TW|2021-10-25|TW|id=1]] ngày và **Kết luận số 21-KL/TW** ngày"))
+    assert editor.replace_text("Kết luận số 21-KL/TW", "Kết luận số 21-KL/TW,")  # the bold text, not the span
+    (block,) = editor.body()
+    assert isinstance(block.segments[1], Cite)
+    assert block.segments[3] == Text("Kết luận số 21-KL/TW,", bold=True)
+    assert not editor.replace_text("21-KL/TW ngày", "x")  # only inside/over the span: refused
