@@ -106,9 +106,13 @@ class Registry:
     def _load_index(self, force_build: bool = False) -> None:
         stamp = self.store.change_count()
         cached = None if force_build else self.store.load_blob(INDEX_BLOB)
+        self._index = None
         if cached and cached[0] == stamp:
-            self._index = SearchIndex.from_bytes(cached[1])
-        else:
+            try:
+                self._index = SearchIndex.from_bytes(cached[1])
+            except Exception:  # a cache from another Drafter version, or damaged: rebuild it
+                self._index = None
+        if self._index is None:
             self._index = SearchIndex.build(self.store.index_rows())
             try:
                 self.store.save_blob(INDEX_BLOB, stamp, self._index.to_bytes())
