@@ -115,3 +115,58 @@ def test_pdf_export_with_libreoffice(qtbot, make_window, tmp_path):
     with qtbot.waitSignal(window.exported, timeout=120000):
         window.export_to(out)
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def _cite(qtbot, keys, text, window, query: str, number_code: str) -> None:
+    """Type ``query``, move with ↓ to the row of ``number_code``, accept with Enter."""
+    with qtbot.waitSignal(window.editor.picker.resultsShown, timeout=5000):
+        keys.type(text, query)
+    codes = [r.entry.number_code for r in window.editor.picker.rows()]
+    assert number_code in codes, (query, codes)
+    for _ in range(codes.index(number_code)):
+        keys.press(text, Qt.Key.Key_Down)
+    with qtbot.waitSignal(window.editor.citationInserted, timeout=2000):
+        keys.press(text, Qt.Key.Key_Return)
+
+
+def test_seed_000_opening_drafted_with_the_keyboard_from_the_starter_registry(qtbot, keys, make_window, tmp_path):
+    """An opening in the manner of Kết luận 567-KL/TU (seed 000): its three citations picked by keyboard
+    from the starter registry, rendered in full (number-code, date, issuer, subject)."""
+    from drafter.registry import open_registry
+
+    registry = open_registry()  # the starter registry, created on first use
+    window = make_window(registry)
+    assert window.new_draft("ket-luan-btv")
+    _fill(qtbot, keys, window, "number", "567")
+    _fill(qtbot, keys, window, "subject", "về tiếp tục đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị")
+    text = window.editor.editor
+    text.setFocus()
+    text.selectAll()
+    keys.press(text, Qt.Key.Key_Delete)
+    keys.type(text, "Thời gian qua, các cấp ủy, tổ chức đảng đã quán triệt và triển khai thực hiện ")
+    _cite(qtbot, keys, text, window, "kl 21", "21-KL/TW")
+    keys.type(text, ", ")
+    _cite(qtbot, keys, text, window, "kh 03", "03-KH/TW")
+    keys.type(text, " và ")
+    _cite(qtbot, keys, text, window, "kh 99", "99-KH/TU")
+    keys.type(text, "; kiên quyết ngăn chặn, đẩy lùi suy thoái.")
+    result = _refreshed_now(qtbot, window)
+    first = result.rendered.blocks[0].text
+    for code in ("Kết luận số 21-KL/TW, ngày 25/10/2021", "Kế hoạch số 03-KH/TW, ngày 01/12/2021",
+                 "Kế hoạch số 99-KH/TU, ngày 31/3/2022"):
+        assert code in first, first
+    assert first.index("21-KL/TW") < first.index("03-KH/TW") < first.index("99-KH/TU")
+    assert not [f for f in result.findings if f.severity == "error"], result.findings
+    out = tmp_path / "567-KL-TU.docx"
+    with qtbot.waitSignal(window.exported, timeout=30000):
+        window.export_to(out)
+    paragraphs, cells = _docx_texts(out)
+    assert first in paragraphs
+    assert "Số 567-KL/TU" in "\n".join(cells)
+    registry.close()
+
+
+def _refreshed_now(qtbot, window):
+    with qtbot.waitSignal(window.refreshed, timeout=10000) as refreshed:
+        window.refresh_now()
+    return refreshed.args[0]
