@@ -386,6 +386,17 @@ class RegistryWindow(QMainWindow):
         self.statusBar().showMessage(message.splitlines()[0] if message else "")
         QMessageBox.warning(self, "Sổ văn bản", message)
 
+    def changeEvent(self, event) -> None:
+        """Coming back to the window: show what other users wrote meanwhile."""
+        super().changeEvent(event)
+        if event.type() == event.Type.ActivationChange and self.isActiveWindow() and not self._closed:
+            try:
+                changed = self.registry.refresh_if_changed()
+            except DrafterError:
+                return
+            if changed:
+                self.reload()
+
     def closeEvent(self, event) -> None:
         self._closed = True
         if self.last_import is not None and self.last_import.is_running():

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from drafter.gui import import_dialog
 from drafter.gui.registry_window import CHUNK, RegistryWindow
@@ -236,3 +236,18 @@ def test_closing_the_window_cancels_a_running_import(qtbot, window, small_regist
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=20000)
     assert dialog.report.cancelled and dialog.report.files == 1
     assert small_registry.count() == 5 + 10
+
+
+def test_coming_back_to_the_window_shows_other_users_changes(qtbot, window, small_registry):
+    from drafter.registry import Entry
+
+    with open_registry(small_registry.store.location, starter=False) as other:
+        other.add(Entry(None, "Thông báo", "12", "TB/TU", dt.date(2024, 1, 5), "Ban Thường vụ Tỉnh ủy"))
+    assert window.model.rowCount() == 5
+    elsewhere = QMainWindow()  # the user works in another window, then comes back
+    qtbot.addWidget(elsewhere)
+    elsewhere.show()
+    elsewhere.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow(), timeout=5000)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 6, timeout=5000)
