@@ -248,3 +248,13 @@ def test_ctrl_space_without_a_registry_says_so(qtbot, keys):
     assert widget.picker.list.item(0).text() == "Sổ văn bản chưa sẵn sàng; hãy thử lại sau giây lát."
     keys.press(widget.editor, Qt.Key.Key_Return)  # nothing to insert: the list just closes
     assert not widget.picker.is_open() and widget.body()[0].segments == (Text("kl 21"),)
+
+
+def test_typing_goes_on_while_a_search_is_blocked(qtbot, keys, editor, fake_registry, gate):
+    """The search runs off the UI thread: a search that never returns does not hold up typing."""
+    fake_registry.gates["kl 21"] = stuck = gate()
+    keys.type(editor.editor, "kl 21")
+    qtbot.waitUntil(lambda: fake_registry.queries == ["kl 21"], timeout=5000)
+    keys.type(editor.editor, " xây dựng Đảng; tiếp tục thực hiện")
+    assert editor.body()[0].segments == (Text("kl 21 xây dựng Đảng; tiếp tục thực hiện"),)
+    assert not stuck.is_set() and not editor.picker.is_open()
