@@ -41,6 +41,7 @@ MAX_SUBJECT_WORDS = 6  # words typed after the number that still belong to the q
 MAX_SCAN_TOKENS = 12
 LOOKBACK_CHARS = 160
 
+
 @lru_cache(maxsize=1)
 def _type_word_sequences() -> tuple[tuple[str, ...], ...]:
     """Folded type names and abbreviations as word tuples, longest first."""
