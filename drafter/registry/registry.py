@@ -121,14 +121,19 @@ class Registry:
         self._stamp = stamp
 
     def _fetch(self, ids: Iterable[int]) -> dict[int, Entry]:
-        """Entries by id for the ranker, from a small cache kept until the next change."""
+        """Entries by id for the ranker, from a small LRU cache kept until the next change."""
         ids = list(ids)
-        missing = [i for i in ids if i not in self._cache]
+        found = {i: self._cache[i] for i in ids if i in self._cache}
+        for i in found:
+            self._cache.move_to_end(i)
+        missing = [i for i in ids if i not in found]
         if missing:
-            self._cache.update(self.store.get_many(missing))
+            fetched = self.store.get_many(missing)
+            found.update(fetched)
+            self._cache.update(fetched)
             while len(self._cache) > ENTRY_CACHE:
                 self._cache.popitem(last=False)
-        return {i: self._cache[i] for i in ids if i in self._cache}
+        return found
 
     @_locked
     def refresh_if_changed(self) -> bool:

@@ -195,3 +195,16 @@ def test_searches_from_a_worker_thread_while_adding(tmp_path):
     assert not errors
     assert registry.search("tb 529")[0].entry.number == "529"
     registry.close()
+
+
+def test_a_full_entry_cache_never_drops_candidates(tmp_path, monkeypatch):
+    # Regression: cached candidates were evicted while fetching the others, and vanished.
+    import drafter.registry.registry as registry_module
+
+    monkeypatch.setattr(registry_module, "ENTRY_CACHE", 6)
+    registry = open_registry(tmp_path / "r.sqlite3")
+    registry.search("nq", limit=4)
+    first = [r.entry.id for r in registry.search("kl", limit=12)]
+    assert len(first) == 12
+    assert [r.entry.id for r in registry.search("kl", limit=12)] == first
+    registry.close()
