@@ -166,8 +166,10 @@ def _special_terms(folded: str, open_end: bool) -> tuple[list[tuple[int, Term]],
                 found.append((m.start(), Term(m[0], (Alternative(f"d{year}{month:02d}{day:02d}", _w("date"), "date"),
                                                      Alternative(f"y{year}", _w("year"), "year")))))
                 folded = _blank(folded, m)
-    for m in list(YEAR_QUERY_RE.finditer(folded)):
-        found.append((m.start(), Term(m[1], (Alternative(f"y{m[1]}", _w("year"), "year"),))))
+    for m in list(YEAR_QUERY_RE.finditer(folded)):  # the year of the date, or "năm 2023" in a subject
+        found.append((m.start(), Term(m[1], (Alternative(f"y{m[1]}", _w("year"), "year"),
+                                             Alternative(m[1], _w("number_as_word"), "words")))))
+        found.append((m.start(), Term(m[0], (Alternative(f"nam+{m[1]}", _w("pair"), "words", "pair"),))))
         folded = _blank(folded, m)
     for m in list(CODE_QUERY_RE.finditer(folded)):
         at_end = open_end and m.end() == len(folded.rstrip())
