@@ -6,6 +6,7 @@ user's registry, created from the starter registry on first use.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
@@ -18,8 +19,8 @@ from .registry_migrate import register as register_migrate
 __all__ = ["register"]
 
 
-def _add_location(parser) -> None:
-    parser.add_argument("--registry", metavar="ĐƯỜNG_DẪN", default=None,
+def _add_location(parser, default=None) -> None:
+    parser.add_argument("--registry", metavar="ĐƯỜNG_DẪN", default=default,
                         help="tệp sổ văn bản (mặc định: biến DRAFTER_REGISTRY hoặc sổ của người dùng)")
 
 
@@ -51,8 +52,8 @@ def register(subparsers) -> None:
     exp.add_argument("-o", "--output", metavar="TỆP", help="tệp đích (mặc định: in ra màn hình)")
     exp.set_defaults(func=run_export)
 
-    for parser in (search, lst, show, imp, exp):
-        _add_location(parser)
+    for parser in (search, lst, show, imp, exp):  # given after the subcommand: overrides; else keep
+        _add_location(parser, default=argparse.SUPPRESS)
     register_migrate(sub)
     reg.set_defaults(func=lambda args: (reg.print_help(), 2)[1])
 

@@ -42,6 +42,15 @@ def test_batch_prints_one_json_line_per_query_in_order(reg_path, tmp_path, capsy
     assert lines[3]["results"] == []
 
 
+@pytest.mark.parametrize("before", [True, False])
+def test_registry_option_before_or_after_the_subcommand(tmp_path, before, capsys):
+    path = tmp_path / "chosen.sqlite3"
+    argv = (["registry", "--registry", str(path), "list"] if before
+            else ["registry", "list", "--registry", str(path)])
+    assert main(argv) == 0
+    assert path.exists()
+
+
 def test_search_needs_a_query_or_a_batch(reg_path, capsys):
     assert main(["registry", "search", "--registry", reg_path]) == 2
     assert "Hãy cho một từ khóa" in capsys.readouterr().err
