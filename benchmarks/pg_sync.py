@@ -106,7 +106,7 @@ def main() -> int:
         _timed("  index load (cached blob on the server)", lambda: reg.index)
         reg.close()
         delays = _refresh_delays(url, args.rounds)
-        print(f"{'added on A -> found by B (LISTEN + index rebuild), median':58s} {statistics.median(delays):8.2f} s"
+        print(f"{'added on A -> found by B (NOTIFY + changed entries applied), median':58s} {statistics.median(delays):8.2f} s"
               f"  (max {max(delays):.2f} s, {len(delays)} rounds)")
         cluster.stop()
         reg = _timed("open with the server down (read-only local copy)", lambda: open_registry(url))
