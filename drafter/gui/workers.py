@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 __all__ = ["Worker", "run_in_background", "LatestJob"]
 
@@ -57,8 +58,10 @@ def run_in_background(fn: Callable[..., Any], *args, on_done: Callable[[Any], No
 
     def finish(callback, value):
         _RUNNING.discard(worker)
-        if callback is not None:
-            callback(value)
+        owner = getattr(callback, "__self__", None)
+        if callback is None or (isinstance(owner, QObject) and not isValid(owner)):
+            return  # the window or dialog that asked was closed meanwhile: nobody to tell
+        callback(value)
 
     worker.relay.done.connect(lambda result: finish(on_done, result))
     worker.relay.failed.connect(lambda exc: finish(on_error, exc))
@@ -97,8 +100,8 @@ class LatestJob(QObject):
         return seq
 
     def _deliver(self, seq: int, signal, value) -> None:
-        if seq != self._latest:
-            return  # superseded by a newer request: stale
+        if not isValid(self) or seq != self._latest:
+            return  # the owner was closed meanwhile, or a newer request superseded this one
         self._reported = seq
         signal.emit(value)
 
