@@ -126,6 +126,8 @@ def _records_jsonl(path: Path) -> Iterator[tuple[int, dict | Exception]]:
                         yield number, json.loads(line)
                     except json.JSONDecodeError as exc:
                         yield number, RecordError(f"JSON không hợp lệ ({exc.msg})")
+                    except RecursionError:  # "[[[[..." nested deeper than the parser's stack
+                        yield number, RecordError("JSON lồng nhau quá sâu")
     except UnicodeDecodeError as exc:
         raise InputFileError(f"Tệp không ở mã UTF-8 (lỗi ở byte {exc.start}): {path}",
                              "Hãy lưu lại tệp với bảng mã UTF-8 rồi nhập lại.") from exc
