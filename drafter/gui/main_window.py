@@ -45,6 +45,7 @@ class MainWindow(LiveCheck, QMainWindow):
     refreshed = Signal(object)
     registryReady = Signal(object)
     exported = Signal(str)
+    registryChangedElsewhere = Signal()  # emitted from the change watcher's thread (queued)
 
     def __init__(self, settings: Settings | None = None, *, open_registry: bool = True) -> None:
         super().__init__()
@@ -55,6 +56,7 @@ class MainWindow(LiveCheck, QMainWindow):
             settings, warning = load_settings()
         self.settings = settings
         self.registry = None
+        self._watcher = None  # drafter.registry.sync.ChangeWatcher of the open registry
         self.template = None
         self.draft = None
         self.path: Path | None = None
@@ -67,6 +69,7 @@ class MainWindow(LiveCheck, QMainWindow):
         self._build_widgets()
         self._build_menus()
         self._build_status_bar()
+        self.registryChangedElsewhere.connect(self.registry_changed)
         self.refresh_job = LatestJob(self)
         self.refresh_job.finished.connect(self._refresh_done)
         self.refresh_job.failed.connect(self._refresh_failed)
@@ -169,10 +172,23 @@ class MainWindow(LiveCheck, QMainWindow):
                           on_done=self._registry_opened, on_error=self._registry_failed)
 
     def _registry_opened(self, registry) -> None:
-        self.registry = registry
+        previous, self.registry = self.registry, registry
+        self._stop_watcher()
+        if previous is not None and previous is not registry:
+            previous.close()
+        from drafter.registry.sync import watch  # the registry package is loaded by now
+
+        # Others' changes (another PC on a shared server, another window) reach the search
+        # index within seconds; the status bar and the live check follow.
+        self._watcher = watch(registry, on_change=self.registryChangedElsewhere.emit)
         self.editor.set_registry(registry)
         self.registryReady.emit(registry)
         self.registry_changed()
+
+    def _stop_watcher(self) -> None:
+        if self._watcher is not None:
+            self._watcher.stop()
+            self._watcher = None
 
     def registry_changed(self) -> None:
         """The registry was edited (here or by another client): new count, re-check the draft."""
@@ -472,4 +488,5 @@ class MainWindow(LiveCheck, QMainWindow):
         self.autosaver.stop()
         self.autosaver.discard()
         self.refresh_job.wait(3000)
+        self._stop_watcher()
         event.accept()

@@ -287,3 +287,20 @@ def test_registry_edits_update_the_count_and_recheck(qtbot, make_window, small_r
         registry_window.registryChanged.emit()
     assert window.status_registry.text() == "Sổ văn bản: 6 văn bản"
     registry_window.close()
+
+
+def test_another_client_adding_a_document_reaches_this_window(qtbot, make_window, small_registry):
+    """A document added elsewhere (another window, another PC) is counted and suggested here
+    within seconds, without the user doing anything: the window's change watcher."""
+    from drafter.registry import open_registry
+    from drafter.registry.entry import Entry
+
+    window = make_window(small_registry)
+    assert window.status_registry.text() == "Sổ văn bản: 5 văn bản"
+    other = open_registry(small_registry.store.location, starter=False)
+    try:
+        other.add(Entry(None, "Chỉ thị", "23", "CT/TU", None, "Ban Thường vụ Thành ủy", "công tác cán bộ"))
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: window.status_registry.text() == "Sổ văn bản: 6 văn bản", timeout=10000)
+    assert [r.entry.number_code for r in small_registry.search("23-CT/TU", limit=1)] == ["23-CT/TU"]

@@ -56,3 +56,4 @@ def make_window(qtbot, dialogs):
         window.dirty = False
         window.refresh_job.wait(5000)
         window.editor.picker.worker.wait_idle()
+        window._stop_watcher()
