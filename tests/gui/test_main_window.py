@@ -296,11 +296,16 @@ def test_another_client_adding_a_document_reaches_this_window(qtbot, make_window
     from drafter.registry.entry import Entry
 
     window = make_window(small_registry)
+    window._check_registry_elsewhere = lambda: None  # only the watcher may notice (no focus events)
     assert window.status_registry.text() == "Sổ văn bản: 5 văn bản"
     other = open_registry(small_registry.store.location, starter=False)
     try:
         other.add(Entry(None, "Chỉ thị", "23", "CT/TU", None, "Ban Thường vụ Thành ủy", "công tác cán bộ"))
     finally:
         other.close()
+
+    def suggested() -> bool:
+        return [r.entry.number_code for r in small_registry.search("23-CT/TU", limit=1)] == ["23-CT/TU"]
+
+    qtbot.waitUntil(suggested, timeout=10000)
     qtbot.waitUntil(lambda: window.status_registry.text() == "Sổ văn bản: 6 văn bản", timeout=10000)
-    assert [r.entry.number_code for r in small_registry.search("23-CT/TU", limit=1)] == ["23-CT/TU"]
