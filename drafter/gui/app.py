@@ -75,6 +75,9 @@ def start_window(argv: list[str]):
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Drafter")
     app.setOrganizationName("Drafter")
+    from .body_text import release_clipboard_on_quit
+
+    release_clipboard_on_quit()
     window = MainWindow()
     window.show()
     _install_excepthook(window)

@@ -15,7 +15,7 @@ import dataclasses
 import itertools
 import json
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
 from PySide6.QtGui import (QColor, QFont, QSyntaxHighlighter, QTextBlockFormat, QTextCharFormat, QTextCursor,
                            QTextDocument, QTextFormat)
 from PySide6.QtWidgets import QTextEdit
@@ -398,3 +398,29 @@ class BodyTextEdit(QTextEdit):
         self.setTextCursor(cursor)
         self.setCurrentCharFormat(QTextCharFormat())
         self.citationsChanged.emit()
+
+
+def release_clipboard() -> None:
+    """Hand the clipboard back to Qt before the application ends.
+
+    A copy from the editor puts a Python-made ``QMimeData`` on the clipboard; Qt deletes the
+    clipboard's data in its exit handlers, after Python has shut down, and that crashed the
+    process (segmentation fault at exit, seen with PySide6 6.11). Replacing our data with plain
+    text that Qt makes itself keeps what the user copied, minus the Drafter-only formats.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        return
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.hasFormat(SEGMENTS_MIME):
+        clipboard.setText(data.text())
+
+
+def release_clipboard_on_quit() -> None:
+    """Connect :func:`release_clipboard` to the application's ``aboutToQuit`` (once)."""
+    app = QCoreApplication.instance()
+    if app is not None and not app.property("drafterClipboardGuard"):
+        app.aboutToQuit.connect(release_clipboard)
+        app.setProperty("drafterClipboardGuard", True)

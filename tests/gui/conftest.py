@@ -240,3 +240,13 @@ def big_registry_path(request):
             if old != path:
                 old.unlink(missing_ok=True)
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _release_clipboard_at_the_end(qapp):
+    """What the app does on aboutToQuit (pytest-qt never quits the app): without it, a copy made
+    by a test crashes the test process at exit (a Python QMimeData deleted after Python ends)."""
+    yield
+    from drafter.gui.body_text import release_clipboard
+
+    release_clipboard()

@@ -308,3 +308,32 @@ def test_replace_text_never_cuts_a_citation(editor):
     assert isinstance(block.segments[1], Cite)
     assert block.segments[3] == Text("Kết luận số 21-KL/TW,", bold=True)
     assert not editor.replace_text("21-KL/TW ngày", "x")  # only inside/over the span: refused
+
+
+def test_process_with_a_drafter_copy_on_the_clipboard_exits_cleanly(tmp_path):
+    """Real case: after Ctrl+C in the editor, the process crashed with a segmentation fault at
+    exit (Qt deleting a Python-made QMimeData after Python had shut down)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "from drafter.gui.body_text import release_clipboard_on_quit, SEGMENTS_MIME\n"
+        "from drafter.gui.body_editor import BodyEditor\n"
+        "from drafter.drafting.markup import parse_markup\n"
+        "app = QApplication([])\n"
+        "release_clipboard_on_quit()\n"
+        "editor = BodyEditor()\n"
+        "editor.set_body(parse_markup('Theo [[cite:21-KL/TW|2021-10-25|TW|id=1]] và tiếp').body)\n"
+        "editor.editor.selectAll(); editor.editor.copy()\n"
+        "assert app.clipboard().mimeData().hasFormat(SEGMENTS_MIME)\n"
+        "from PySide6.QtCore import QTimer\n"
+        "QTimer.singleShot(0, app.quit)\n"
+        "app.exec()\n"
+        "print('clipboard:', app.clipboard().text())\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Theo" in result.stdout
