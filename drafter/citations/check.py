@@ -353,12 +353,12 @@ def _short_name_findings(ctx: Context) -> list[Finding]:
         corrected, finding = _short_name_type(ctx, definer)
         if finding is not None:
             out.append(finding)
-        accepted = {_key(definer.short_name), _key(corrected)}
+        accepted = {_name_key(definer.short_name), _name_key(corrected)}
         redefined_at = next((k for k, d in defined[n + 1:] if ident and identity_key(d) == ident), len(ctx.citations))
         for j, c in enumerate(ctx.citations):
             if c.role != "cited" or j == i:
                 continue
-            same_name = _key(c.text) in accepted
+            same_name = _name_key(c.text) in accepted
             if j < i and same_name and not _full_before(ctx, j, ident):
                 msg = (f"\"{c.text}\" là tên gọi tắt chỉ được định nghĩa ở sau "
                        f"(\"sau đây gọi tắt là {definer.short_name}\"); lần đầu phải ghi đầy đủ.")
@@ -392,6 +392,12 @@ def _full_before(ctx: Context, j: int, ident: tuple | None) -> bool:
 
 def _key(text: str) -> str:
     return " ".join(fold(text).replace("*", " ").split())
+
+
+def _name_key(text: str) -> str:
+    """:func:`_key` without the word "số": "Quy định số 01-QĐi/ĐUK" uses the short name
+    "Quy định 01-QĐi/ĐUK" (seed 002); adding "số" is not an inconsistency worth a warning."""
+    return " ".join(w for w in _key(text).split() if w != "so")
 
 
 def check(text: str, *, lookup: Callable | None = None, suggest: Callable | None = None,

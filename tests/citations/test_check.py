@@ -164,6 +164,9 @@ CORRECT = [
     "các cấp ủy thực hiện Quy định 124.",
     "Thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị và Nghị quyết Trung ương 4 khóa XII.",
     "Kết luận này được phổ biến đến chi bộ.",
+    # seed 002: the defined short name with "số" added is the same name, not an inconsistency
+    "Căn cứ Quy định số 124-QĐ/TW, ngày 02/02/2018 của Ban Bí thư về giám sát (sau đây gọi tắt là "
+    "Quy định 124-QĐ/TW), các cấp ủy thực hiện Quy định số 124-QĐ/TW.",
 ]
 
 
