@@ -21,6 +21,7 @@ from dataclasses import dataclass, fields as dc_fields, replace
 from pathlib import Path
 from typing import Any
 
+from ..dates import parse_user_date
 from ..errors import TemplateError
 from ..resources import templates_dir, user_config_dir
 from .jinja import render_template_file
@@ -132,11 +133,10 @@ def get_template(template_id: str, user_dir: str | os.PathLike | None = None) ->
 
 
 def _parse_date(value: str) -> _dt.date:
-    text = value.strip()
-    if "/" in text:
-        day, month, year = (int(p) for p in text.split("/"))
-        return _dt.date(year, month, day)
-    return _dt.date.fromisoformat(text)
+    day = parse_user_date(value)
+    if day is None:
+        raise ValueError("Chưa nhập ngày.")
+    return day
 
 
 def coerce_value(spec: FieldSpec, value: Any) -> Any:

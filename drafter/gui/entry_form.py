@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from drafter.doctypes import doc_types
+from drafter.dates import format_user_date, parse_user_date
 from drafter.registry.entry import Entry
 
 __all__ = ["EntryForm", "parse_date", "format_date", "resolve_conflict", "FIELD_LABELS"]
@@ -25,27 +26,9 @@ FIELD_LABELS = {"type": "Tên loại", "number": "Số", "code": "Ký hiệu", "
 _CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def parse_date(text: str) -> dt.date | None:
-    """``"25/10/2021"``, ``"25-10-2021"`` or ``"2021-10-25"`` → date; "" → None; else ValueError."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    for sep in ("/", "-", "."):
-        parts = text.split(sep)
-        if len(parts) == 3 and all(p.strip().isdigit() for p in parts):
-            try:
-                return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
-            except ValueError:
-                break
-    raise ValueError(f"Ngày “{text}” không hợp lệ: hãy viết dạng ngày/tháng/năm, ví dụ 25/10/2021.")
-
-
-def format_date(day: dt.date | None) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else ""
+# The form shows and reads dates the way every Drafter form does (core: drafter.dates).
+parse_date = parse_user_date
+format_date = format_user_date
 
 
 class EntryForm(QWidget):

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from ..dates import parse_user_date
 from ..doctypes import body_level, canonical_body_code, type_by_name
 from ..errors import DrafterError, InputFileError
 from ..numbercode import parse as parse_number_code
@@ -60,21 +61,10 @@ class ImportReport:
 
 
 def _date(value) -> _dt.date | None:
-    if value in (None, ""):
-        return None
-    text = str(value).strip()
     try:
-        return _dt.date.fromisoformat(text)
+        return parse_user_date(None if value is None else str(value))
     except ValueError:
-        pass
-    for sep in ("/", "-", "."):
-        parts = text.split(sep)
-        if len(parts) == 3 and all(p.strip().isdigit() for p in parts):
-            try:
-                return _dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
-            except ValueError:
-                break
-    raise RecordError(f"ngày không hợp lệ: {text!r} (dùng yyyy-mm-dd hoặc dd/mm/yyyy)")
+        raise RecordError(f"ngày không hợp lệ: {str(value)!r} (dùng yyyy-mm-dd hoặc dd/mm/yyyy)") from None
 
 
 def _text(value) -> str | None:
